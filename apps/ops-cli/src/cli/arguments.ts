@@ -1,0 +1,187 @@
+import { parseArgs } from 'node:util';
+import type { DeadLetterFilter, ReplayTarget } from '@ferry/kafka-runtime';
+import { deadLetterFilter, FILTER_OPTIONS } from './filter-arguments';
+import { UsageError } from './ops-errors';
+
+export interface ListCommand {
+  readonly name: 'dlq list';
+  readonly dlqTopic: string;
+  readonly filter: DeadLetterFilter;
+  readonly limit: number | undefined;
+}
+
+export interface ReplayCommand {
+  readonly name: 'dlq replay';
+  readonly dlqTopic: string;
+  readonly filter: DeadLetterFilter;
+  readonly target: ReplayTarget;
+  readonly ratePerSecond: number;
+  readonly dryRun: boolean;
+  readonly reason: string | undefined;
+  /** Undefined: the operator from the environment ($USER). */
+  readonly requestedBy: string | undefined;
+}
+
+export interface AuditCommand {
+  readonly name: 'dlq audit';
+  readonly dlqTopic: string | undefined;
+  readonly limit: number;
+}
+
+export type OpsCommand = ListCommand | ReplayCommand | AuditCommand;
+
+export type ParsedCommandLine =
+  | { readonly help: true }
+  | {
+      readonly help: false;
+      readonly command: OpsCommand;
+      readonly json: boolean;
+      readonly verbose: boolean;
+    };
+
+const DEFAULT_RATE_PER_SECOND = 50;
+const DEFAULT_AUDIT_LIMIT = 20;
+
+/** `--to` values and the replay target each one means. */
+const TARGETS: Readonly<Record<string, ReplayTarget>> = {
+  original: 'original-topic',
+  consumer: 'retry-now',
+};
+
+const COMMON_OPTIONS = {
+  json: { type: 'boolean' },
+  verbose: { type: 'boolean' },
+  help: { type: 'boolean' },
+} as const;
+
+const OPTIONS = {
+  ...COMMON_OPTIONS,
+  ...FILTER_OPTIONS,
+  topic: { type: 'string' },
+  limit: { type: 'string' },
+  all: { type: 'boolean' },
+  reason: { type: 'string' },
+  by: { type: 'string' },
+  rate: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  to: { type: 'string' },
+} as const;
+
+type OptionName = keyof typeof OPTIONS;
+
+const ALLOWED: Readonly<Record<OpsCommand['name'], readonly OptionName[]>> = {
+  'dlq list': ['topic', 'limit', ...filterOptionNames()],
+  'dlq replay': ['topic', 'all', 'reason', 'by', 'rate', 'dry-run', 'to', ...filterOptionNames()],
+  'dlq audit': ['topic', 'limit'],
+};
+
+/** Reads the command line (without `node main.js`); throws UsageError for anything malformed. */
+export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
+  const { values, positionals } = parseStrictly(argv);
+  if (values.help === true) return { help: true };
+  const name = positionals.join(' ');
+  if (!isCommandName(name))
+    throw new UsageError(
+      positionals.length === 0 ? 'No command given' : `Unknown command: ${name}`,
+    );
+  const stray = (Object.keys(values) as OptionName[]).filter(
+    (option) => !(option in COMMON_OPTIONS) && !ALLOWED[name].includes(option),
+  );
+  if (stray.length > 0)
+    throw new UsageError(`${name} does not take ${stray.map((o) => `--${o}`).join(', ')}`);
+  return {
+    help: false,
+    command: commandOf(name, values),
+    json: values.json === true,
+    verbose: values.verbose === true,
+  };
+}
+
+type Values = ReturnType<typeof parseStrictly>['values'];
+
+function commandOf(name: OpsCommand['name'], values: Values): OpsCommand {
+  switch (name) {
+    case 'dlq list':
+      return {
+        name,
+        dlqTopic: required(values.topic, '--topic'),
+        filter: deadLetterFilter(values),
+        limit: values.limit === undefined ? undefined : positiveInteger(values.limit, '--limit'),
+      };
+    case 'dlq replay':
+      return replayCommand(values);
+    case 'dlq audit':
+      return {
+        name,
+        dlqTopic: values.topic,
+        limit: positiveInteger(values.limit ?? String(DEFAULT_AUDIT_LIMIT), '--limit'),
+      };
+  }
+}
+
+function replayCommand(values: Values): ReplayCommand {
+  const filter = deadLetterFilter(values);
+  const dryRun = values['dry-run'] === true;
+  const selectsSome = Object.values(filter).some((condition) => condition !== undefined);
+  if (selectsSome && values.all === true)
+    throw new UsageError('--all replays the whole topic; leave out the filters or --all');
+  if (!selectsSome && values.all !== true)
+    throw new UsageError(
+      'Say which records to replay (--offset or filters), or --all for every one',
+    );
+  const reason = values.reason?.trim();
+  if (!dryRun && (reason === undefined || reason === ''))
+    throw new UsageError('--reason "<why>" is required for a replay (not for --dry-run)');
+  const to = values.to ?? 'original';
+  const target = TARGETS[to];
+  if (target === undefined)
+    throw new UsageError(`--to must be ${Object.keys(TARGETS).join(' or ')}, not "${to}"`);
+  const requestedBy = values.by?.trim();
+  if (requestedBy === '') throw new UsageError('--by must name someone');
+  return {
+    name: 'dlq replay',
+    dlqTopic: required(values.topic, '--topic'),
+    filter,
+    target,
+    ratePerSecond: positiveNumber(values.rate ?? String(DEFAULT_RATE_PER_SECOND), '--rate'),
+    dryRun,
+    reason: reason === '' ? undefined : reason,
+    requestedBy,
+  };
+}
+
+function parseStrictly(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error: unknown) {
+    // parseArgs reports unknown options and missing values as TypeErrors with a readable message.
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function isCommandName(name: string): name is OpsCommand['name'] {
+  return name in ALLOWED;
+}
+
+function filterOptionNames(): OptionName[] {
+  return Object.keys(FILTER_OPTIONS) as (keyof typeof FILTER_OPTIONS)[];
+}
+
+function required(value: string | undefined, flag: string): string {
+  if (value === undefined || value.trim() === '') throw new UsageError(`${flag} is required`);
+  return value.trim();
+}
+
+function positiveInteger(raw: string, flag: string): number {
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new UsageError(`${flag} must be a whole number of at least 1, not "${raw}"`);
+  return value;
+}
+
+function positiveNumber(raw: string, flag: string): number {
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new UsageError(`${flag} must be a number above 0, not "${raw}"`);
+  return value;
+}

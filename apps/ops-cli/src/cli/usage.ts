@@ -1,0 +1,30 @@
+export const USAGE = `Usage: npm run ops -- <command> [options]
+
+Commands:
+  dlq list   --topic <dlq> [filters] [--limit N] [--json]
+             Dead-lettered records matching the filters, oldest first per partition.
+  dlq replay --topic <dlq> [filters | --all] --reason "<why>" [--by <who>] [--rate 50]
+             [--to original|consumer] [--dry-run] [--json]
+             Re-delivers the matching records: to their original topic (every group sees them
+             again; groups that applied them skip them by event id) or, with --to consumer, to
+             the first retry topic for the group that failed only. Records stay in the DLQ; an
+             audit row records who, when, why and how many.
+  dlq audit  [--topic <dlq>] [--limit 20] [--json]
+             The latest replays, newest first.
+
+Filters (all given must match):
+  --offset P:O            exactly the record at partition P, offset O of the DLQ
+  --group <id>            consumer group that failed
+  --original-topic <t>    topic the record was first published to
+  --error-class <name>    e.g. UnknownSchemaError
+  --error-kind <kind>     transient | permanent | programmer
+  --fingerprint <hash>    failures of the same shape
+  --key <key>             record key (entity id)
+  --since <time>          failed at or after this ISO-8601 time
+  --until <time>          failed before this ISO-8601 time
+
+Other options:
+  --verbose               log Kafka client warnings to stderr
+  --help                  this text
+
+Environment: KAFKA_BROKERS, DATABASE_URL, FERRY_DB_SCHEMA, USER (default for --by).`;

@@ -1,0 +1,43 @@
+import { boolean, integer, option, readConfig, text, type ConfigOf } from '@ferry/config';
+import { Topics } from '@ferry/contracts';
+import { kafkaConnectionOptions, schemaRegistryOptions } from '@ferry/kafka-runtime';
+import { httpServerOptions } from '@ferry/service-host';
+
+/** Everything the WMS adapter reads from its environment. */
+export const wmsAdapterOptions = {
+  ...kafkaConnectionOptions,
+  ...schemaRegistryOptions,
+  ...httpServerOptions(3001),
+  inventoryTopic: option(
+    'FERRY_INVENTORY_TOPIC',
+    text,
+    Topics.inventoryLevels.name,
+    'Topic of InventoryLevelSet events',
+  ),
+  maxBodyBytes: option(
+    'FERRY_MAX_BODY_BYTES',
+    integer({ min: 1024 }),
+    1024 * 1024,
+    'Largest accepted request body',
+  ),
+  maxBatchSize: option(
+    'FERRY_MAX_SNAPSHOTS_PER_REQUEST',
+    integer({ min: 1, max: 10000 }),
+    1000,
+    'Most snapshots in one batch request',
+  ),
+  createTopics: option(
+    'FERRY_CREATE_TOPICS',
+    boolean,
+    true,
+    'Create missing topics at start (off where topics are managed elsewhere)',
+  ),
+};
+
+export type WmsAdapterConfig = ConfigOf<typeof wmsAdapterOptions>;
+
+export const WMS_ADAPTER_CONFIG = Symbol('WmsAdapterConfig');
+
+export function readWmsAdapterConfig(env: NodeJS.ProcessEnv = process.env): WmsAdapterConfig {
+  return readConfig(wmsAdapterOptions, env);
+}

@@ -1,0 +1,70 @@
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Headers,
+  HttpCode,
+  Inject,
+  Post,
+} from '@nestjs/common';
+import { WMS_ADAPTER_CONFIG, type WmsAdapterConfig } from '../config';
+import { InventoryLevelsPublisher } from './inventory-levels.publisher';
+import {
+  parseSnapshots,
+  SnapshotValidationError,
+  toInventoryLevelSet,
+  type InventorySnapshot,
+} from './inventory-snapshot';
+
+export interface AcceptedSnapshots {
+  readonly accepted: number;
+  readonly events: readonly {
+    readonly eventId: string;
+    readonly entityId: string;
+    readonly sourceVersion: number;
+  }[];
+}
+
+@Controller('v1/inventory-levels')
+export class InventoryLevelsController {
+  constructor(
+    private readonly publisher: InventoryLevelsPublisher,
+    @Inject(WMS_ADAPTER_CONFIG) private readonly config: WmsAdapterConfig,
+  ) {}
+
+  /**
+   * Accepts one snapshot or `{ "snapshots": [...] }` and answers 202 once Kafka acknowledged every
+   * event. Sending the same snapshot again is safe: it becomes the same event id.
+   */
+  @Post()
+  @HttpCode(202)
+  async accept(
+    @Body() body: unknown,
+    @Headers('traceparent') traceparent: string | undefined,
+  ): Promise<AcceptedSnapshots> {
+    const now = new Date();
+    const events = this.validated(body).map((snapshot) => toInventoryLevelSet(snapshot, now));
+    await this.publisher.publish(events, traceparent);
+    return {
+      accepted: events.length,
+      events: events.map(({ eventId, entityId, sourceVersion }) => ({
+        eventId,
+        entityId,
+        sourceVersion,
+      })),
+    };
+  }
+
+  private validated(body: unknown): InventorySnapshot[] {
+    try {
+      return parseSnapshots(body, this.config.maxBatchSize);
+    } catch (error: unknown) {
+      if (!(error instanceof SnapshotValidationError)) throw error;
+      throw new BadRequestException({
+        error: 'invalid_snapshot',
+        message: error.message,
+        problems: error.problems,
+      });
+    }
+  }
+}

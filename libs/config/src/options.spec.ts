@@ -1,0 +1,28 @@
+import { ConfigError, integer, option, readConfig, text, commaList } from './index';
+
+const specs = {
+  brokers: option('T_BROKERS', commaList, ['127.0.0.1:9092'], 'Kafka bootstrap servers'),
+  port: option('T_PORT', integer({ min: 1, max: 65535 }), 3000, 'HTTP port'),
+  group: option('T_GROUP', text, undefined, 'consumer group'),
+};
+
+describe('readConfig', () => {
+  it('applies defaults and parses what is set', () => {
+    const config = readConfig(specs, { T_GROUP: 'projector', T_BROKERS: 'a:1, b:2' });
+    expect(config).toEqual({ brokers: ['a:1', 'b:2'], port: 3000, group: 'projector' });
+  });
+
+  it('reports every bad or missing variable at once', () => {
+    let caught: unknown;
+    try {
+      readConfig(specs, { T_PORT: '70000' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    expect((caught as ConfigError).problems).toEqual([
+      'T_PORT="70000" is invalid: expected at most 65535',
+      'T_GROUP is required: consumer group',
+    ]);
+  });
+});

@@ -1,0 +1,71 @@
+import { Type, types, type Schema } from 'avsc';
+import { formatDecimal, fromTwosComplement, parseDecimal, toTwosComplement } from './decimal';
+
+interface DecimalSchema {
+  readonly precision?: unknown;
+  readonly scale?: unknown;
+}
+
+/** `bytes` + `decimal` ↔ decimal string with exactly `scale` fraction digits. */
+class DecimalType extends types.LogicalType {
+  private readonly precision: number;
+  private readonly scale: number;
+
+  constructor(schema: Schema, opts?: object) {
+    super(schema, opts);
+    const { precision, scale } = schema as DecimalSchema;
+    if (typeof precision !== 'number' || precision < 1)
+      throw new Error('decimal needs a positive precision');
+    this.precision = precision;
+    this.scale = typeof scale === 'number' ? scale : 0;
+  }
+
+  protected override _fromValue(value: unknown): string {
+    return formatDecimal(fromTwosComplement(value as Buffer), this.scale);
+  }
+
+  protected override _toValue(value: unknown): Buffer | undefined {
+    if (typeof value !== 'string') return undefined;
+    const unscaled = parseDecimal(value, this.precision, this.scale);
+    return unscaled === undefined ? undefined : toTwosComplement(unscaled);
+  }
+
+  protected override _resolve(type: Type): ((value: unknown) => unknown) | undefined {
+    if (
+      type instanceof DecimalType &&
+      type.scale === this.scale &&
+      type.precision <= this.precision
+    ) {
+      return (value) => value;
+    }
+    return undefined;
+  }
+}
+
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `int` + `date` (days since 1970-01-01) ↔ `YYYY-MM-DD`. */
+class DateType extends types.LogicalType {
+  protected override _fromValue(value: unknown): string {
+    return new Date((value as number) * DAY_MS).toISOString().slice(0, 10);
+  }
+
+  protected override _toValue(value: unknown): number | undefined {
+    if (typeof value !== 'string' || !ISO_DATE.test(value)) return undefined;
+    const ms = Date.parse(`${value}T00:00:00Z`);
+    if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== value) return undefined;
+    return ms / DAY_MS;
+  }
+
+  protected override _resolve(type: Type): ((value: unknown) => unknown) | undefined {
+    return type instanceof DateType ? (value) => value : undefined;
+  }
+}
+
+/** Every Avro schema in Ferry is parsed with these logical types, writers and readers alike. */
+export function parseAvroSchema(schema: unknown): Type {
+  return Type.forSchema(schema as Schema, {
+    logicalTypes: { decimal: DecimalType, date: DateType },
+  });
+}

@@ -1,0 +1,16 @@
+/**
+ * Kafka header names Ferry writes and reads, in one place. Values are UTF-8 strings.
+ */
+export const FerryHeaders = {
+  /** Avro record name of the value, e.g. InventoryLevelSet. */
+  eventType: 'ferry-event-type',
+  /** The system whose change this event carries (the entity's owner). */
+  originSystem: 'ferry-origin-system',
+  /** Deterministic event id (also inside the value); lets tools dedup without decoding. */
+  eventId: 'ferry-event-id',
+  /** W3C trace context. */
+  traceparent: 'traceparent',
+  tracestate: 'tracestate',
+} as const;
+
+export type FerryHeaderName = (typeof FerryHeaders)[keyof typeof FerryHeaders];

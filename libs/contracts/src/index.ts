@@ -1,0 +1,26 @@
+export { parseAvroSchema } from './avro/logical-types';
+export { mayPublish, mayWriteInto, ownerOf, Ownership } from './catalog/ownership';
+export type { Entity } from './catalog/ownership';
+export { SourceSystems, Systems } from './catalog/systems';
+export type { SourceSystem, System } from './catalog/systems';
+export {
+  AllTopics,
+  deadLetterTopicOf,
+  DefaultRetryDelaysMs,
+  delayLabel,
+  retryTopicOf,
+  topicDeclarations,
+  topicOwner,
+  Topics,
+  valueSubject,
+} from './catalog/topics';
+export type { Compatibility, TopicKey, TopicSpec } from './catalog/topics';
+export { ContractViolation, defineContract, SCHEMAS_ROOT } from './contract';
+export type { EventContract } from './contract';
+export type { EventEnvelope } from './envelope';
+export { deriveEventId, FERRY_EVENT_NAMESPACE, uuidV5 } from './event-id';
+export * from './generated';
+export { FerryHeaders } from './headers';
+export type { FerryHeaderName } from './headers';
+export { inventoryEntityId } from './inventory/entity-id';
+export * from './schema-check';

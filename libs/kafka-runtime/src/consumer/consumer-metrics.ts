@@ -1,0 +1,25 @@
+import { counter, histogram } from '@ferry/observability';
+
+export const consumerMetrics = {
+  restarts: counter(
+    'ferry_consumer_restarts_total',
+    'Times the runtime restarted a failed Kafka consumer',
+    ['group'],
+  ),
+  events: counter('ferry_consumer_events_total', 'Events handled by a consumer, by outcome', [
+    'group',
+    'topic',
+    'outcome',
+  ]),
+  deadLettered: counter(
+    'ferry_consumer_dead_lettered_total',
+    'Events sent to the dead-letter topic',
+    ['group', 'topic', 'error'],
+  ),
+  batchSeconds: histogram(
+    'ferry_consumer_batch_seconds',
+    'Time to decode, apply and commit one batch',
+    ['group', 'topic'],
+    [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  ),
+};

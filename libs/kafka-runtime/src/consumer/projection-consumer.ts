@@ -1,0 +1,395 @@
+import {
+  retryTopicOf,
+  DefaultRetryDelaysMs,
+  type EventContract,
+  type EventEnvelope,
+} from '@ferry/contracts';
+import type { Logger } from '@ferry/observability';
+import { recordFirstDeliveries, type Database, type Transaction } from '@ferry/persistence';
+import { FerryRuntimeError } from '../errors';
+import {
+  Partitioners,
+  type Consumer,
+  type EachBatchPayload,
+  type Kafka,
+  type KafkaMessage,
+  type Producer,
+} from '../external/kafka.interface';
+import { classifyFailure } from '../failures/classify';
+import {
+  DefaultCircuitBreakerPolicy,
+  type CircuitBreakerPolicy,
+} from '../failures/circuit-breaker';
+import { splitDue } from '../failures/due-messages';
+import { historyOf } from '../failures/failure-headers';
+import { FailureRouter, type FailedRecord } from '../failures/failure-router';
+import type { RetryPolicy } from '../failures/routing';
+import type { EventCodec } from '../registry/event-codec';
+import type { ApplyOutcome, ConsumedEvent } from './consumed-event';
+import { consumerMetrics } from './consumer-metrics';
+import type { ConsumerProgress } from './consumer-progress';
+import { DownstreamGate, DownstreamUnavailable } from './downstream-gate';
+import { headersToRecord } from './headers';
+import { PartitionPauses } from './partition-pauses';
+import { firstDeliveries, slices } from './slices';
+
+export interface ProjectionConsumerOptions<T extends EventEnvelope> {
+  readonly groupId: string;
+  readonly topic: string;
+  readonly contract: EventContract<T>;
+  readonly database: Database;
+  /**
+   * Applies events this group sees for the first time, inside the transaction that records them
+   * as processed. Throwing rolls the whole slice back; the runtime then retries each event alone
+   * and routes the ones that fail (retry topic, dead-letter topic), never the handler.
+   */
+  readonly apply: (tx: Transaction, events: readonly ConsumedEvent<T>[]) => Promise<ApplyOutcome>;
+  readonly logger: Logger;
+  /** Most events per transaction. */
+  readonly maxBatchSize?: number;
+  readonly partitionsConsumedConcurrently?: number;
+  /** Where a group with no committed offset starts; a new projection rebuilds from history. */
+  readonly fromBeginning?: boolean;
+  /** Delays of the retry tiers; default 30 s, 2 min, 8 min, 30 min, 2 h. */
+  readonly retry?: RetryPolicy;
+  /** Name of the downstream system `apply` writes to, for the circuit breaker and its metric. */
+  readonly downstream?: string;
+  readonly circuitBreaker?: CircuitBreakerPolicy;
+  /** Epoch milliseconds; injectable so that tests can move time. */
+  readonly clock?: () => number;
+  /**
+   * Called after a slice's transaction committed and before its offsets are committed: the
+   * window in which a crash re-delivers work that is already applied. Failure tests kill the
+   * process here.
+   */
+  readonly afterTransactionCommit?: (slice: {
+    topic: string;
+    partition: number;
+    lastOffset: string;
+  }) => void;
+}
+
+/** How often a held partition checks for shutdown and heartbeats. */
+const HOLD_STEP_MS = 500;
+
+interface Delivery<T> {
+  readonly event: ConsumedEvent<T>;
+  readonly message: KafkaMessage;
+}
+
+/**
+ * Consumes one topic and its retry tiers into Postgres with exactly-once effects:
+ * decode → one transaction (record event ids, apply the new ones) → commit offsets.
+ *
+ * Offsets are committed only after the transaction committed, and only while this instance still
+ * owns the partition; a crash in between re-delivers the slice and the event-id rows make that a
+ * no-op. Failures never block a partition: an event that fails alone goes to the next retry
+ * topic (transient) or the dead-letter topic (permanent, or retries exhausted); a downstream
+ * that cannot be reached pauses consumption instead (circuit breaker), using up no attempts.
+ *
+ * Retry topics give up per-partition order: a later event of a key can be applied before an
+ * earlier one that is in retry. The version guard of state events makes that safe.
+ */
+export class ProjectionConsumer<T extends EventEnvelope> {
+  private readonly consumer: Consumer;
+  private readonly producer: Producer;
+  private readonly router: FailureRouter;
+  private readonly gate: DownstreamGate;
+  private readonly pauses: PartitionPauses;
+  private readonly maxBatchSize: number;
+  private readonly clock: () => number;
+  private readonly topics: string[];
+  private readonly lagByPartition = new Map<string, number>();
+  private lastProgressAt: number;
+  private held = 0;
+  private restarts = 0;
+
+  constructor(
+    kafka: Kafka,
+    private readonly codec: EventCodec,
+    private readonly options: ProjectionConsumerOptions<T>,
+  ) {
+    this.consumer = kafka.consumer({
+      groupId: options.groupId,
+      allowAutoTopicCreation: false,
+      // The client gave up (its own retries exhausted): restart it here with a growing pause and
+      // report it, rather than crash-looping the process or leaving a dead consumer behind.
+      retry: { restartOnFailure: (error) => this.restartAfterFailure(error) },
+    });
+    this.producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+    this.maxBatchSize = options.maxBatchSize ?? 1000;
+    this.clock = options.clock ?? Date.now;
+    this.lastProgressAt = this.clock();
+    const retry = options.retry ?? { delaysMs: DefaultRetryDelaysMs };
+    this.topics = [
+      options.topic,
+      ...retry.delaysMs.map((delay) => retryTopicOf(options.topic, delay)),
+    ];
+    this.router = new FailureRouter(this.producer, {
+      consumerGroup: options.groupId,
+      eventType: options.contract.eventType,
+      retry,
+      clock: this.clock,
+      logger: options.logger,
+    });
+    this.gate = new DownstreamGate(
+      options.downstream ?? 'postgres',
+      options.circuitBreaker ?? DefaultCircuitBreakerPolicy,
+      this.clock,
+    );
+    this.pauses = new PartitionPauses(this.consumer, this.clock);
+  }
+
+  async start(): Promise<void> {
+    await this.producer.connect();
+    await this.consumer.connect();
+    await this.consumer.subscribe({
+      topics: this.topics,
+      fromBeginning: this.options.fromBeginning ?? true,
+    });
+    await this.consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+      eachBatch: (payload) => this.consumeBatch(payload),
+    });
+  }
+
+  progress(): ConsumerProgress {
+    let lag = 0;
+    for (const value of this.lagByPartition.values()) lag += value;
+    return { lastProgressAt: this.lastProgressAt, lag, held: this.held, restarts: this.restarts };
+  }
+
+  private async restartAfterFailure(error: Error): Promise<boolean> {
+    this.restarts += 1;
+    consumerMetrics.restarts.inc({ group: this.options.groupId });
+    const pauseMs = Math.min(60_000, 1000 * 2 ** Math.min(this.restarts, 6));
+    this.options.logger.error('Kafka consumer failed; restarting it', {
+      group: this.options.groupId,
+      restarts: this.restarts,
+      pauseMs,
+      error,
+    });
+    await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    return true;
+  }
+
+  /** Lets the current slices finish, commits them, leaves the group. */
+  async stop(): Promise<void> {
+    this.pauses.clear();
+    await this.consumer.disconnect();
+    await this.producer.disconnect();
+  }
+
+  private async consumeBatch(payload: EachBatchPayload): Promise<void> {
+    const { topic, partition } = payload.batch;
+    const isRetryTier = topic !== this.options.topic;
+    this.lagByPartition.set(`${topic}:${partition}`, Number(payload.batch.offsetLagLow()) + 1);
+    for (const slice of slices(payload.batch.messages, this.maxBatchSize)) {
+      if (!payload.isRunning() || payload.isStale()) return;
+      const started = process.hrtime.bigint();
+      const split = isRetryTier
+        ? this.splitRetrySlice(slice)
+        : { due: slice, lastTakenOffset: slice.at(-1)?.offset, waitFor: undefined };
+      const outcome = await this.handleUntilDownstreamAnswers(payload, topic, partition, split.due);
+      if (outcome === undefined) return;
+      if (split.lastTakenOffset !== undefined) {
+        this.options.afterTransactionCommit?.({
+          topic,
+          partition,
+          lastOffset: split.lastTakenOffset,
+        });
+        // Revoked while applying: the partition's new owner re-reads the slice and the event-id
+        // rows turn it into a no-op. Committing here could overwrite the new owner's progress.
+        if (payload.isStale()) return;
+        await this.consumer.commitOffsets([
+          { topic, partition, offset: (BigInt(split.lastTakenOffset) + 1n).toString() },
+        ]);
+        payload.resolveOffset(split.lastTakenOffset);
+        this.lastProgressAt = this.clock();
+        this.lagByPartition.set(
+          `${topic}:${partition}`,
+          Math.max(0, Number(payload.batch.lastOffset()) - Number(split.lastTakenOffset)),
+        );
+      }
+      this.record(outcome, started);
+      await payload.heartbeat();
+      if (split.waitFor) {
+        this.pauses.pause(payload, topic, partition, split.waitFor.dueAt);
+        return;
+      }
+    }
+  }
+
+  /**
+   * Handles a slice; while its downstream is unavailable (circuit open or unreachable), holds the
+   * partition — heartbeating, committing nothing, using up no attempt — and tries the same slice
+   * again when the circuit lets a probe through. Undefined when the consumer stops meanwhile.
+   */
+  private async handleUntilDownstreamAnswers(
+    payload: EachBatchPayload,
+    topic: string,
+    partition: number,
+    messages: readonly KafkaMessage[],
+  ): Promise<ApplyOutcome | undefined> {
+    for (;;) {
+      try {
+        return await this.handle(topic, partition, messages);
+      } catch (error: unknown) {
+        if (!(error instanceof DownstreamUnavailable)) throw error;
+        this.options.logger.warn('downstream unavailable; consumption held', {
+          topic,
+          partition,
+          downstream: this.gate.name,
+          retryAt: new Date(error.retryAt).toISOString(),
+          error: error.cause,
+        });
+        this.held += 1;
+        const stillOwned = await this.holdUntil(payload, error.retryAt).finally(() => {
+          this.held -= 1;
+        });
+        if (!stillOwned) return undefined;
+      }
+    }
+  }
+
+  /** Waits until `until`, heartbeating; false if the consumer stops or loses the partition. */
+  private async holdUntil(payload: EachBatchPayload, until: number): Promise<boolean> {
+    while (this.clock() < until) {
+      if (!payload.isRunning() || payload.isStale()) return false;
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.min(HOLD_STEP_MS, Math.max(0, until - this.clock()))),
+      );
+      await payload.heartbeat();
+    }
+    return payload.isRunning() && !payload.isStale();
+  }
+
+  private splitRetrySlice(slice: KafkaMessage[]) {
+    const candidates = slice.map((message) => ({
+      offset: message.offset,
+      headers: headersToRecord(message.headers),
+      message,
+    }));
+    const split = splitDue(candidates, this.options.groupId, this.clock());
+    return {
+      due: split.due.map((candidate) => candidate.message),
+      lastTakenOffset: split.lastTakenOffset,
+      waitFor: split.waitFor,
+    };
+  }
+
+  /** Decodes, applies and routes failures of one slice; throws DownstreamUnavailable to pause. */
+  private async handle(
+    topic: string,
+    partition: number,
+    messages: readonly KafkaMessage[],
+  ): Promise<ApplyOutcome> {
+    if (messages.length === 0) return {};
+    const { deliveries, failed } = await this.decode(topic, partition, messages);
+    const outcome = await this.applyIsolatingFailures(deliveries, failed);
+    await this.router.route(failed);
+    return outcome;
+  }
+
+  private async decode(topic: string, partition: number, messages: readonly KafkaMessage[]) {
+    const deliveries: Delivery<T>[] = [];
+    const failed: FailedRecord[] = [];
+    for (const message of messages) {
+      const headers = headersToRecord(message.headers);
+      const history = historyOf(headers, topic, partition, message.offset);
+      try {
+        const value = await this.codec.decode(message.value, this.options.contract);
+        const event: ConsumedEvent<T> = {
+          value,
+          key: message.key?.toString() ?? '',
+          topic: history.originalTopic,
+          partition,
+          offset: message.offset,
+          timestamp: Number(message.timestamp),
+          headers,
+        };
+        deliveries.push({ event, message });
+      } catch (error: unknown) {
+        const kind = classifyFailure(error);
+        if (kind === 'unavailable')
+          throw new DownstreamUnavailable(this.gate.recordFailure(), error);
+        if (!(error instanceof FerryRuntimeError) && kind === 'transient') throw error;
+        failed.push({ key: message.key, value: message.value, headers, history, error, kind });
+      }
+    }
+    return { deliveries, failed };
+  }
+
+  /**
+   * One transaction for the whole slice; if it fails, each event alone, so that only the events
+   * that really fail are moved to a retry or dead-letter topic.
+   */
+  private async applyIsolatingFailures(
+    deliveries: Delivery<T>[],
+    failed: FailedRecord[],
+  ): Promise<ApplyOutcome> {
+    if (deliveries.length === 0) return {};
+    try {
+      return await this.gate.run(() => this.applyInTransaction(deliveries));
+    } catch (error: unknown) {
+      if (error instanceof DownstreamUnavailable || deliveries.length === 1) {
+        if (error instanceof DownstreamUnavailable) throw error;
+        failed.push(this.failedRecord(deliveries[0] as Delivery<T>, error));
+        return {};
+      }
+    }
+    const outcome: Record<string, number> = {};
+    for (const delivery of deliveries) {
+      try {
+        const single = await this.gate.run(() => this.applyInTransaction([delivery]), true);
+        for (const [name, count] of Object.entries(single))
+          outcome[name] = (outcome[name] ?? 0) + count;
+      } catch (error: unknown) {
+        if (error instanceof DownstreamUnavailable) throw error;
+        failed.push(this.failedRecord(delivery, error));
+      }
+    }
+    return outcome;
+  }
+
+  private failedRecord(delivery: Delivery<T>, error: unknown): FailedRecord {
+    const kind = classifyFailure(error);
+    const { message, event } = delivery;
+    return {
+      key: message.key,
+      value: message.value,
+      headers: event.headers,
+      history: historyOf(event.headers, event.topic, event.partition, event.offset),
+      error,
+      kind: kind === 'unavailable' ? 'transient' : kind,
+    };
+  }
+
+  private async applyInTransaction(deliveries: readonly Delivery<T>[]): Promise<ApplyOutcome> {
+    const events = deliveries.map((d) => d.event);
+    return this.options.database.transaction(async (tx) => {
+      const fresh = await recordFirstDeliveries(
+        tx,
+        this.options.groupId,
+        events.map((e) => e.value.eventId),
+      );
+      const firstSeen = firstDeliveries(events, (e) => e.value.eventId, fresh);
+      const applied = firstSeen.length > 0 ? await this.options.apply(tx, firstSeen) : {};
+      return { ...applied, duplicate: events.length - firstSeen.length };
+    });
+  }
+
+  private record(outcome: ApplyOutcome, started: bigint): void {
+    const labels = { group: this.options.groupId, topic: this.options.topic };
+    for (const [name, count] of Object.entries(outcome)) {
+      if (count > 0) consumerMetrics.events.inc({ ...labels, outcome: name }, count);
+    }
+    consumerMetrics.batchSeconds.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
+  }
+}

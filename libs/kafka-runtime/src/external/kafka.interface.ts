@@ -1,0 +1,17 @@
+/**
+ * The only door to kafkajs. No Ferry logic here: vendor types are re-exported for this library's
+ * own use, and nothing outside libs/kafka-runtime may import them (lint rule).
+ */
+export {
+  Kafka,
+  logLevel as KafkaLogLevel,
+  Partitioners,
+  type Admin,
+  type Consumer,
+  type EachBatchPayload,
+  type IHeaders,
+  type KafkaMessage,
+  type LogEntry,
+  type Message,
+  type Producer,
+} from 'kafkajs';

@@ -1,0 +1,53 @@
+import {
+  CorruptEventError,
+  PublishError,
+  SchemaRegistryUnavailableError,
+  UnknownSchemaError,
+} from '../errors';
+import { classifyFailure } from './classify';
+
+const withCode = (code: string) => Object.assign(new Error(code), { code });
+const withStatus = (status: number) => Object.assign(new Error(`HTTP ${status}`), { status });
+
+describe('classifyFailure', () => {
+  it.each([
+    ['a corrupt event', new CorruptEventError('bad bytes'), 'permanent'],
+    ['an unknown schema', new UnknownSchemaError('no schema 9'), 'permanent'],
+    ['an unreachable registry', new SchemaRegistryUnavailableError('down'), 'unavailable'],
+    ['an unacknowledged publish', new PublishError('no ack'), 'transient'],
+    ['a refused connection', withCode('ECONNREFUSED'), 'unavailable'],
+    ['a Postgres serialization failure', withCode('40001'), 'transient'],
+    ['a Postgres deadlock', withCode('40P01'), 'transient'],
+    ['a Postgres connection failure', withCode('08006'), 'unavailable'],
+    ['a Postgres shutdown', withCode('57P01'), 'unavailable'],
+    ['a Postgres unique violation', withCode('23505'), 'permanent'],
+    ['a Postgres invalid number', withCode('22P02'), 'permanent'],
+    ['a Postgres syntax error (our bug)', withCode('42601'), 'programmer'],
+    ['HTTP 429', withStatus(429), 'transient'],
+    ['HTTP 409', withStatus(409), 'transient'],
+    ['HTTP 503', withStatus(503), 'unavailable'],
+    ['HTTP 500', withStatus(500), 'transient'],
+    ['HTTP 422 (business rejection)', withStatus(422), 'permanent'],
+    ['HTTP 400', withStatus(400), 'permanent'],
+    [
+      'a TypeError',
+      new TypeError("Cannot read properties of undefined (reading 'sku')"),
+      'programmer',
+    ],
+    ['a RangeError', new RangeError('Invalid array length'), 'programmer'],
+    [
+      'an error declaring itself permanent',
+      Object.assign(new Error('rejected'), { retriable: false }),
+      'permanent',
+    ],
+    [
+      'a wrapped refusal',
+      new Error('write failed', { cause: withCode('ECONNREFUSED') }),
+      'unavailable',
+    ],
+    ['an unknown error', new Error('something odd'), 'transient'],
+    ['a thrown string', 'oops', 'transient'],
+  ])('classifies %s as %s', (_name, error, kind) => {
+    expect(classifyFailure(error)).toBe(kind);
+  });
+});

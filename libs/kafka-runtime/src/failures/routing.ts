@@ -1,0 +1,61 @@
+import { deadLetterTopicOf, retryTopicOf } from '@ferry/contracts';
+import type { FailureKind } from './classify';
+
+export interface RetryPolicy {
+  /** Delay before each retry; its length is the number of retries. */
+  readonly delaysMs: readonly number[];
+}
+
+export interface FailedDelivery {
+  /** The topic the event was first published to. */
+  readonly originalTopic: string;
+  /** Retries already made (0 when it failed on the main topic). */
+  readonly attemptsMade: number;
+  readonly kind: Exclude<FailureKind, 'unavailable'>;
+}
+
+export type FailureDestination =
+  | {
+      readonly to: 'retry';
+      readonly topic: string;
+      readonly attempt: number;
+      readonly dueAt: number;
+    }
+  | {
+      readonly to: 'dead-letter';
+      readonly topic: string;
+      readonly reason: 'permanent' | 'programmer' | 'exhausted';
+    };
+
+/**
+ * Where a failed event goes next. Permanent and programmer failures go straight to the
+ * dead-letter topic; a transient one to the retry topic of its next delay, due `delay` after
+ * `now`; after the last delay, to the dead-letter topic.
+ */
+export function resolveFailureDestination(
+  failure: FailedDelivery,
+  policy: RetryPolicy,
+  now: number,
+): FailureDestination {
+  if (failure.kind !== 'transient') {
+    return {
+      to: 'dead-letter',
+      topic: deadLetterTopicOf(failure.originalTopic),
+      reason: failure.kind,
+    };
+  }
+  const delay = policy.delaysMs[failure.attemptsMade];
+  if (delay === undefined) {
+    return {
+      to: 'dead-letter',
+      topic: deadLetterTopicOf(failure.originalTopic),
+      reason: 'exhausted',
+    };
+  }
+  return {
+    to: 'retry',
+    topic: retryTopicOf(failure.originalTopic, delay),
+    attempt: failure.attemptsMade + 1,
+    dueAt: now + delay,
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * Headers the runtime adds when it moves a record to a retry or dead-letter topic, next to the
+ * record's original headers (which are kept as they were). Values are UTF-8 strings; times are
+ * ISO-8601.
+ */
+export const RetryHeaders = {
+  /** Consumer group whose handler failed; only that group processes the record. */
+  consumerGroup: 'ferry-retry-group',
+  /** 1 for the first retry. */
+  attempt: 'ferry-retry-attempt',
+  originalTopic: 'ferry-retry-original-topic',
+  originalPartition: 'ferry-retry-original-partition',
+  originalOffset: 'ferry-retry-original-offset',
+  firstFailureAt: 'ferry-retry-first-failure-at',
+  lastFailureAt: 'ferry-retry-last-failure-at',
+  /** Not to be processed before this time. */
+  dueAt: 'ferry-retry-due-at',
+  errorClass: 'ferry-retry-error-class',
+  errorMessage: 'ferry-retry-error-message',
+} as const;
+
+export const DeadLetterHeaders = {
+  originalTopic: 'ferry-dlq-original-topic',
+  originalPartition: 'ferry-dlq-original-partition',
+  originalOffset: 'ferry-dlq-original-offset',
+  consumerGroup: 'ferry-dlq-consumer-group',
+  /** Attempts made before giving up (0: permanent failure, never retried). */
+  attempts: 'ferry-dlq-attempts',
+  firstFailureAt: 'ferry-dlq-first-failure-at',
+  failedAt: 'ferry-dlq-failed-at',
+  errorClass: 'ferry-dlq-error-class',
+  errorMessage: 'ferry-dlq-error-message',
+  /** transient (retries exhausted) | permanent | programmer. */
+  errorKind: 'ferry-dlq-error-kind',
+  /** Stable hash of error class, message shape and event type: groups identical failures. */
+  fingerprint: 'ferry-dlq-fingerprint',
+} as const;
+
+/** Set on a record re-delivered from the dead-letter topic by a replay. */
+export const ReplayHeaders = {
+  replayId: 'ferry-replay-id',
+  replayedAt: 'ferry-replay-at',
+} as const;

@@ -1,0 +1,60 @@
+export { ensureTopics } from './admin/topics';
+export type { TopicDeclaration } from './admin/topics';
+export { kafkaConnectionOptions, schemaRegistryOptions } from './connection';
+export type { KafkaConnection } from './connection';
+export type { ApplyOutcome, ConsumedEvent } from './consumer/consumed-event';
+export { ProjectionConsumer } from './consumer/projection-consumer';
+export { DeadLetterHeaders, ReplayHeaders, RetryHeaders } from './headers';
+export type { ProjectionConsumerOptions } from './consumer/projection-consumer';
+export {
+  CorruptEventError,
+  EventDecodeError,
+  FerryRuntimeError,
+  PublishError,
+  SchemaRegistryUnavailableError,
+  UnknownSchemaError,
+} from './errors';
+export { EventPublisher } from './producer/event-publisher';
+export type { PublishOptions } from './producer/event-publisher';
+export { EventCodec } from './registry/event-codec';
+export { frame, unframe } from './registry/wire-format';
+export { KafkaRuntime } from './runtime';
+export type { KafkaRuntimeOptions } from './runtime';
+export type { Clock } from './dead-letter/clock';
+export {
+  deadLetterFilterProblems,
+  deadLetterFilterToJson,
+  isEmptyDeadLetterFilter,
+  matchesDeadLetterFilter,
+} from './dead-letter/dead-letter-filter';
+export type { DeadLetterFilter, DeadLetterPosition } from './dead-letter/dead-letter-filter';
+export { deadLetterKeyText, parseDeadLetterRecord } from './dead-letter/dead-letter-record';
+export type {
+  DeadLetterContext,
+  DeadLetterRecord,
+  RawDeadLetter,
+  RecordHeaders,
+} from './dead-letter/dead-letter-record';
+export {
+  DeadLetterReadError,
+  DeadLetterTopicNotFoundError,
+  ReplayRejectedError,
+} from './dead-letter/errors';
+export { listDeadLetters } from './dead-letter/list-dead-letters';
+export type {
+  DeadLetterDeps,
+  DeadLetterListing,
+  ListDeadLettersOptions,
+} from './dead-letter/list-dead-letters';
+export { replayDeadLetters } from './dead-letter/replay-dead-letters';
+export type {
+  DeadLetterReplayDeps,
+  DeadLetterReplaySummary,
+  ReplayDeadLettersOptions,
+} from './dead-letter/replay-dead-letters';
+export type { ReplayTarget } from './dead-letter/replay-headers';
+export type { ReplayItem } from './dead-letter/replay-plan';
+export { consumerHealth } from './consumer/consumer-progress';
+export type { ConsumerHealth, ConsumerProgress } from './consumer/consumer-progress';
+export type { RetryPolicy } from './failures/routing';
+export type { CircuitBreakerPolicy } from './failures/circuit-breaker';

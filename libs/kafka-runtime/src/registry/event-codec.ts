@@ -1,0 +1,149 @@
+import { SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
+import {
+  ContractViolation,
+  parseAvroSchema,
+  type EventContract,
+  type EventEnvelope,
+} from '@ferry/contracts';
+import type { Resolver, Type } from 'avsc';
+import { CorruptEventError, SchemaRegistryUnavailableError, UnknownSchemaError } from '../errors';
+import { frame, unframe } from './wire-format';
+
+interface ReaderFor {
+  readonly writer: Type;
+  readonly resolver: Resolver | undefined;
+}
+
+/**
+ * Encodes and decodes events in the Confluent wire format against a Confluent-compatible schema
+ * registry (Apicurio's `/apis/ccompat/v7`, Confluent Schema Registry, ...).
+ *
+ * Decoding reads with the consumer's own schema (Avro schema resolution), so a consumer built on
+ * v1 reads v2 events and the other way round. Writer schemas are fetched once per id and kept:
+ * what was fetched keeps working while the registry is down; an id never seen fails closed.
+ */
+export class EventCodec {
+  private readonly registry: SchemaRegistry;
+  private readonly readers = new Map<string, Promise<ReaderFor>>();
+  private readonly writerTypes = new Map<number, Type>();
+
+  constructor(registryUrl: string) {
+    this.registry = new SchemaRegistry({ host: registryUrl, clientId: 'ferry' });
+  }
+
+  /** Registers `schema` under `subject` (idempotent) and returns its id. */
+  async register(subject: string, schema: Readonly<Record<string, unknown>>): Promise<number> {
+    try {
+      const { id } = await this.registry.register(
+        { type: SchemaType.AVRO, schema: JSON.stringify(schema) },
+        { subject },
+      );
+      this.writerTypes.set(id, parseAvroSchema(schema));
+      return id;
+    } catch (error: unknown) {
+      throw classifyRegistryError(`registering a schema under ${subject}`, error);
+    }
+  }
+
+  /** Encodes `value` with the schema registered as `schemaId` by this codec. */
+  encode(schemaId: number, value: unknown): Buffer {
+    const type = this.writerTypes.get(schemaId);
+    if (!type) throw new RangeError(`Schema ${schemaId} was not registered through this codec`);
+    return frame(schemaId, type.toBuffer(value));
+  }
+
+  async decode<T extends EventEnvelope>(
+    bytes: Buffer | null,
+    contract: EventContract<T>,
+  ): Promise<T> {
+    const { schemaId, body } = unframe(bytes);
+    const reader = await this.readerFor(schemaId, contract);
+    let value: unknown;
+    try {
+      value = contract.avroType.fromBuffer(body, reader.resolver);
+    } catch (error: unknown) {
+      throw new CorruptEventError(
+        `Value does not decode with schema ${schemaId} as ${contract.eventType}`,
+        { cause: error },
+      );
+    }
+    try {
+      return contract.validate(value);
+    } catch (error: unknown) {
+      if (error instanceof ContractViolation)
+        throw new CorruptEventError(error.message, { cause: error });
+      throw error;
+    }
+  }
+
+  private readerFor<T extends EventEnvelope>(
+    schemaId: number,
+    contract: EventContract<T>,
+  ): Promise<ReaderFor> {
+    const key = `${schemaId}/${contract.eventType}`;
+    let reader = this.readers.get(key);
+    if (!reader) {
+      reader = this.resolveReader(schemaId, contract);
+      this.readers.set(key, reader);
+      // A failed lookup (registry down) must be retried later, not remembered.
+      reader.catch(() => this.readers.delete(key));
+    }
+    return reader;
+  }
+
+  private async resolveReader<T extends EventEnvelope>(
+    schemaId: number,
+    contract: EventContract<T>,
+  ): Promise<ReaderFor> {
+    const writer = await this.fetchWriterType(schemaId);
+    if (writer.equals(contract.avroType)) return { writer, resolver: undefined };
+    try {
+      return { writer, resolver: contract.avroType.createResolver(writer) };
+    } catch (error: unknown) {
+      throw new UnknownSchemaError(`Schema ${schemaId} cannot be read as ${contract.eventType}`, {
+        cause: error,
+      });
+    }
+  }
+
+  private async fetchWriterType(schemaId: number): Promise<Type> {
+    const known = this.writerTypes.get(schemaId);
+    if (known) return known;
+    try {
+      const schema = await this.registry.getSchema(schemaId);
+      const type = parseAvroSchema(JSON.parse(JSON.stringify(schema)));
+      this.writerTypes.set(schemaId, type);
+      return type;
+    } catch (error: unknown) {
+      throw classifyRegistryError(`fetching schema ${schemaId}`, error);
+    }
+  }
+}
+
+/**
+ * The registry client reports a failed connection as HTTP 400 carrying the socket error, so the
+ * socket error is looked for first.
+ */
+const NETWORK_FAILURE =
+  /\b(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|EPIPE)\b|socket hang up/;
+
+/** 404 and other refusals mean the schema does not exist for us (bad data): permanent. Anything else may pass. */
+function classifyRegistryError(doing: string, error: unknown): Error {
+  const status =
+    typeof error === 'object' && error !== null && 'status' in error
+      ? Number(error.status)
+      : undefined;
+  const reason = error instanceof Error ? error.message : String(error);
+  const refused =
+    status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429;
+  if (refused && !NETWORK_FAILURE.test(reason)) {
+    return new UnknownSchemaError(
+      `Schema registry has no usable schema while ${doing}: ${reason}`,
+      { cause: error },
+    );
+  }
+  return new SchemaRegistryUnavailableError(
+    `Schema registry unavailable while ${doing}: ${reason}`,
+    { cause: error },
+  );
+}

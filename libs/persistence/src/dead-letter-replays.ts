@@ -1,0 +1,133 @@
+import type { SqlExecutor } from './database';
+
+export type JsonValue =
+  string | number | boolean | null | readonly JsonValue[] | { readonly [name: string]: JsonValue };
+
+export type JsonObject = { readonly [name: string]: JsonValue };
+
+/** What is known about a replay before anything is published. */
+export interface DeadLetterReplayRequest {
+  readonly replayId: string;
+  readonly requestedBy: string;
+  /** Absent only for a dry run. */
+  readonly reason: string | undefined;
+  readonly requestedAt: Date;
+  readonly dlqTopic: string;
+  /** The filter that selected the records, as JSON. */
+  readonly filter: JsonObject;
+  /** Where the records went: `original-topic` or `retry-now`. */
+  readonly target: string;
+  readonly dryRun: boolean;
+  readonly matched: number;
+}
+
+/** One row of the replay audit. */
+export interface DeadLetterReplayAudit extends DeadLetterReplayRequest {
+  readonly replayed: number;
+  /** Undefined while running, or when the replay stopped before it finished. */
+  readonly finishedAt: Date | undefined;
+}
+
+interface ReplayRow {
+  replay_id: string;
+  requested_by: string;
+  reason: string | null;
+  requested_at: Date;
+  dlq_topic: string;
+  filter: unknown;
+  target: string;
+  dry_run: boolean;
+  matched: number;
+  replayed: number;
+  finished_at: Date | null;
+}
+
+/** Records a replay before its first record is published. */
+export async function recordDeadLetterReplay(
+  db: SqlExecutor,
+  request: DeadLetterReplayRequest,
+): Promise<void> {
+  await db.query(
+    `INSERT INTO ferry_dead_letter_replays
+       (replay_id, requested_by, reason, requested_at, dlq_topic, filter, target, dry_run, matched)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9)`,
+    [
+      request.replayId,
+      request.requestedBy,
+      request.reason ?? null,
+      request.requestedAt,
+      request.dlqTopic,
+      JSON.stringify(request.filter),
+      request.target,
+      request.dryRun,
+      request.matched,
+    ],
+  );
+}
+
+/** Records how many records a replay has published so far, without finishing it. */
+export async function recordDeadLetterReplayProgress(
+  db: SqlExecutor,
+  replayId: string,
+  replayed: number,
+): Promise<void> {
+  await updateReplay(db, replayId, replayed, null);
+}
+
+export async function finishDeadLetterReplay(
+  db: SqlExecutor,
+  replayId: string,
+  replayed: number,
+  finishedAt: Date,
+): Promise<void> {
+  await updateReplay(db, replayId, replayed, finishedAt);
+}
+
+/** The latest replays, newest first; only those of one dead-letter topic when given. */
+export async function listDeadLetterReplays(
+  db: SqlExecutor,
+  options: { readonly limit: number; readonly dlqTopic?: string },
+): Promise<DeadLetterReplayAudit[]> {
+  const { rows } = await db.query<ReplayRow>(
+    `SELECT * FROM ferry_dead_letter_replays
+     WHERE $1::text IS NULL OR dlq_topic = $1
+     ORDER BY requested_at DESC, replay_id
+     LIMIT $2`,
+    [options.dlqTopic ?? null, options.limit],
+  );
+  return rows.map(auditOf);
+}
+
+async function updateReplay(
+  db: SqlExecutor,
+  replayId: string,
+  replayed: number,
+  finishedAt: Date | null,
+): Promise<void> {
+  const { rowCount } = await db.query(
+    'UPDATE ferry_dead_letter_replays SET replayed = $2, finished_at = $3 WHERE replay_id = $1',
+    [replayId, replayed, finishedAt],
+  );
+  if (rowCount !== 1) throw new RangeError(`No dead-letter replay ${replayId} was recorded`);
+}
+
+function auditOf(row: ReplayRow): DeadLetterReplayAudit {
+  return {
+    replayId: row.replay_id,
+    requestedBy: row.requested_by,
+    reason: row.reason ?? undefined,
+    requestedAt: row.requested_at,
+    dlqTopic: row.dlq_topic,
+    filter: isJsonObject(row.filter) ? row.filter : {},
+    target: row.target,
+    dryRun: row.dry_run,
+    matched: row.matched,
+    replayed: row.replayed,
+    finishedAt: row.finished_at ?? undefined,
+  };
+}
+
+/** jsonb comes back parsed; only an object is a filter (this table only ever stores objects). */
+function isJsonObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

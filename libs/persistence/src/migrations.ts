@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { assertIdentifier, type Database } from './database';
+
+/** A folder of `NNN_description.sql` files, applied in order and recorded under `owner`. */
+export interface MigrationSource {
+  readonly owner: string;
+  readonly directory: string;
+}
+
+interface Migration {
+  readonly owner: string;
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+  readonly checksum: string;
+}
+
+export class MigrationError extends Error {
+  override readonly name = 'MigrationError';
+}
+
+const FILE = /^(\d{3,})_([a-z0-9_]+)\.sql$/;
+
+/** Ferry's own tables (event dedup); every service that consumes applies these. */
+export const persistenceMigrations: MigrationSource = {
+  owner: 'ferry',
+  directory: join(__dirname, '..', 'migrations'),
+};
+
+export function readMigrations(source: MigrationSource): Migration[] {
+  const migrations = readdirSync(source.directory)
+    .filter((file) => file.endsWith('.sql'))
+    .map((file): Migration => {
+      const match = FILE.exec(file);
+      if (!match?.[1] || !match[2]) {
+        throw new MigrationError(
+          `${join(source.directory, file)}: name must look like 001_create_things.sql`,
+        );
+      }
+      const sql = readFileSync(join(source.directory, file), 'utf8');
+      return {
+        owner: source.owner,
+        version: Number(match[1]),
+        name: match[2],
+        sql,
+        checksum: createHash('sha256').update(sql).digest('hex'),
+      };
+    })
+    .sort((a, b) => a.version - b.version);
+  migrations.forEach((m, i) => {
+    if (i > 0 && migrations[i - 1]?.version === m.version) {
+      throw new MigrationError(`${source.owner}: two migrations have version ${m.version}`);
+    }
+  });
+  return migrations;
+}
+
+/**
+ * Applies every migration not yet recorded, each in its own transaction, under an advisory lock
+ * so that replicas starting together do not race. An applied migration whose file changed since
+ * is an error: migrations are append-only.
+ */
+export async function applyMigrations(
+  db: Database,
+  sources: readonly MigrationSource[],
+  schema?: string,
+): Promise<string[]> {
+  const pending = sources.flatMap(readMigrations);
+  if (schema !== undefined)
+    await db.query(`CREATE SCHEMA IF NOT EXISTS ${assertIdentifier(schema)}`);
+  await db.query(`CREATE TABLE IF NOT EXISTS ferry_schema_migrations (
+    owner text NOT NULL, version integer NOT NULL, name text NOT NULL, checksum text NOT NULL,
+    applied_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (owner, version))`);
+  const applied: string[] = [];
+  for (const migration of pending) {
+    await db.transaction(async (tx) => {
+      await tx.query("SELECT pg_advisory_xact_lock(hashtext('ferry_schema_migrations'))");
+      const { rows } = await tx.query<{ checksum: string }>(
+        'SELECT checksum FROM ferry_schema_migrations WHERE owner = $1 AND version = $2',
+        [migration.owner, migration.version],
+      );
+      const recorded = rows[0];
+      if (recorded) {
+        if (recorded.checksum !== migration.checksum) {
+          throw new MigrationError(
+            `${migration.owner} migration ${migration.version}_${migration.name} changed after it was applied`,
+          );
+        }
+        return;
+      }
+      await tx.query(migration.sql);
+      await tx.query(
+        'INSERT INTO ferry_schema_migrations (owner, version, name, checksum) VALUES ($1, $2, $3, $4)',
+        [migration.owner, migration.version, migration.name, migration.checksum],
+      );
+      applied.push(`${migration.owner}/${migration.version}_${migration.name}`);
+    });
+  }
+  return applied;
+}

@@ -1,0 +1,53 @@
+import { openDatabase, type Database } from './database';
+import { applyMigrations, persistenceMigrations } from './migrations';
+import { dropSchema } from './server';
+import { recordFirstDeliveries } from './processed-events';
+
+const a = '00000000-0000-5000-8000-00000000000a';
+const b = '00000000-0000-5000-8000-00000000000b';
+const c = '00000000-0000-5000-8000-00000000000c';
+
+describe('processed events (real Postgres)', () => {
+  // No @ferry/test-support here: it builds on this library.
+  const url = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/ferry';
+  const schema = `dedup_${Date.now().toString(36)}_${process.pid}`;
+  let db: Database;
+
+  beforeAll(async () => {
+    db = openDatabase({ url, schema });
+    await applyMigrations(db, [persistenceMigrations], schema);
+  });
+
+  afterAll(async () => {
+    await db.close();
+    await dropSchema(url, schema);
+  });
+
+  it('applies migrations once; a second run applies nothing', async () => {
+    expect(await applyMigrations(db, [persistenceMigrations], schema)).toEqual([]);
+  });
+
+  it('returns only ids this group has not processed, once each', async () => {
+    const first = await db.transaction((tx) => recordFirstDeliveries(tx, 'group-1', [a, b, a]));
+    expect([...first].sort()).toEqual([a, b]);
+    const second = await db.transaction((tx) => recordFirstDeliveries(tx, 'group-1', [b, c]));
+    expect([...second]).toEqual([c]);
+  });
+
+  it('keeps groups apart', async () => {
+    const other = await db.transaction((tx) => recordFirstDeliveries(tx, 'group-2', [a]));
+    expect([...other]).toEqual([a]);
+  });
+
+  it('forgets ids of a rolled-back transaction', async () => {
+    const d = '00000000-0000-5000-8000-00000000000d';
+    await expect(
+      db.transaction(async (tx) => {
+        await recordFirstDeliveries(tx, 'group-1', [d]);
+        throw new Error('effect failed');
+      }),
+    ).rejects.toThrow('effect failed');
+    const retried = await db.transaction((tx) => recordFirstDeliveries(tx, 'group-1', [d]));
+    expect([...retried]).toEqual([d]);
+  });
+});

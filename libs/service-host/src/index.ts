@@ -1,0 +1,13 @@
+export { ErrorResponses } from './error-responses';
+export type { ErrorBody } from './error-responses';
+export { runService } from './run-service';
+export type { ServiceOptions } from './run-service';
+export { ServiceHealth } from './service-health';
+export type { HealthReport } from './service-health';
+export { ServiceHostModule } from './service-host.module';
+export { httpServerOptions } from './host-options';
+export { kafkaRuntimeProvider } from './kafka-runtime.provider';
+export { runMain } from './run-main';
+export { projectionProvider } from './projection-host';
+export type { ProjectionConfig, ProjectionDeclaration } from './projection-host';
+export { projectionOptions } from './projection-options';

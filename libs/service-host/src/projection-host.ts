@@ -1,0 +1,134 @@
+import type { OnApplicationBootstrap, OnModuleDestroy, Provider } from '@nestjs/common';
+import {
+  topicDeclarations,
+  type EventContract,
+  type EventEnvelope,
+  type TopicSpec,
+} from '@ferry/contracts';
+import {
+  consumerHealth,
+  KafkaRuntime,
+  type ApplyOutcome,
+  type ConsumedEvent,
+  type ProjectionConsumer,
+} from '@ferry/kafka-runtime';
+import type { Logger } from '@ferry/observability';
+import { jsonLogger } from '@ferry/observability';
+import {
+  applyMigrations,
+  openDatabase,
+  persistenceMigrations,
+  purgeProcessedEvents,
+  type Database,
+  type MigrationSource,
+  type Transaction,
+} from '@ferry/persistence';
+import type { ConfigOf } from '@ferry/config';
+import type { projectionOptions } from './projection-options';
+import { ServiceHealth } from './service-health';
+
+/** Everything a projection is: which events, from where, into which tables, by which function. */
+export interface ProjectionDeclaration<T extends EventEnvelope> {
+  readonly name: string;
+  readonly topic: TopicSpec;
+  readonly contract: EventContract<T>;
+  /** The projection's own tables; Ferry's dedup table is always added. */
+  readonly migrations: readonly MigrationSource[];
+  /** A plain function: the runtime alone decides commit, retry or dead letter. */
+  readonly apply: (tx: Transaction, events: readonly ConsumedEvent<T>[]) => Promise<ApplyOutcome>;
+}
+
+export type ProjectionConfig = ConfigOf<ReturnType<typeof projectionOptions>>;
+
+const PURGE_EVERY_MS = 3_600_000;
+
+/**
+ * Runs one declared projection inside a Nest service: migrations and topics at start, the
+ * consumer, readiness and liveness from its progress, an hourly purge of old dedup rows, and a
+ * graceful stop (the current slices finish and commit, the group is left).
+ */
+class ProjectionHost<T extends EventEnvelope> implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly database: Database;
+  private readonly consumer: ProjectionConsumer<T>;
+  private purgeTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly declaration: ProjectionDeclaration<T>,
+    private readonly config: ProjectionConfig,
+    private readonly runtime: KafkaRuntime,
+    private readonly health: ServiceHealth,
+    private readonly logger: Logger,
+  ) {
+    this.database = openDatabase({
+      url: config.databaseUrl,
+      schema: config.databaseSchema,
+      applicationName: declaration.name,
+    });
+    this.consumer = runtime.projection({
+      groupId: config.groupId,
+      topic: config.topic,
+      contract: declaration.contract,
+      database: this.database,
+      apply: declaration.apply,
+      maxBatchSize: config.maxBatchSize,
+      partitionsConsumedConcurrently: config.partitionsConcurrently,
+      retry: { delaysMs: config.retryDelaysMs },
+      downstream: 'postgres',
+    });
+    health.expect(declaration.name);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await applyMigrations(
+      this.database,
+      [persistenceMigrations, ...this.declaration.migrations],
+      this.config.databaseSchema,
+    );
+    if (this.config.createTopics) {
+      await this.runtime.ensureTopics(
+        topicDeclarations(this.declaration.topic, this.config.topic, this.config.retryDelaysMs),
+      );
+    }
+    await this.consumer.start();
+    this.health.watch(this.declaration.name, () =>
+      consumerHealth(this.consumer.progress(), Date.now(), this.config.stallAfterMs),
+    );
+    this.purgeTimer = setInterval(() => void this.purge(), PURGE_EVERY_MS);
+    this.purgeTimer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.purgeTimer);
+    this.health.markNotReady(this.declaration.name, 'stopping');
+    await this.consumer.stop();
+    await this.database.close();
+  }
+
+  private async purge(): Promise<void> {
+    try {
+      const purged = await this.database.transaction((tx) =>
+        purgeProcessedEvents(tx, this.config.dedupRetentionMs),
+      );
+      if (purged > 0)
+        this.logger.info('purged processed event ids', {
+          purged,
+          retentionMs: this.config.dedupRetentionMs,
+        });
+    } catch (error: unknown) {
+      this.logger.warn('purging processed event ids failed; will try again', { error });
+    }
+  }
+}
+
+/** The Nest provider that runs `declaration` with `config`. */
+export function projectionProvider<T extends EventEnvelope>(
+  declaration: ProjectionDeclaration<T>,
+  config: ProjectionConfig,
+): Provider {
+  return {
+    provide: `ferry.projection.${declaration.name}`,
+    inject: [KafkaRuntime, ServiceHealth],
+    useFactory: (runtime: KafkaRuntime, health: ServiceHealth) =>
+      new ProjectionHost(declaration, config, runtime, health, jsonLogger(declaration.name)),
+  };
+}

@@ -1,0 +1,13 @@
+export { freePort } from './free-port';
+export { uniqueName } from './names';
+export { startService } from './service-process';
+export type { RunningService } from './service-process';
+export { testEnvironment } from './test-environment';
+export type { TestEnvironment } from './test-environment';
+export { waitFor } from './wait-for';
+export type { WaitOptions } from './wait-for';
+export { isolatedDatabase } from './isolated-database';
+export type { IsolatedDatabase } from './isolated-database';
+export { inventoryLevelSet } from './inventory-fixtures';
+export { startTcpRelay } from './tcp-relay';
+export type { TcpRelay } from './tcp-relay';

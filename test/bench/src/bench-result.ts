@@ -1,0 +1,48 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { BenchOptions } from './cli-options';
+import type { ApplyRate, Figure } from './figures';
+import type { SourceRevision } from './probes/source-revision';
+
+/** Everything one run measured, as printed and as saved to `bench-results/`. */
+export interface BenchResult {
+  readonly benchmark: 'inventory-apply';
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly revision: SourceRevision;
+  readonly parameters: BenchOptions & {
+    readonly topicPartitions: number;
+    readonly distinctKeys: number;
+  };
+  readonly machine: {
+    readonly cpus: number;
+    readonly cpuModel: string;
+    readonly memoryMb: number;
+    readonly node: string;
+    readonly platform: string;
+    /** 1-minute load average before and after: other sessions share the machine. */
+    readonly loadAverage: { readonly atStart: number; readonly atEnd: number };
+  };
+  readonly runtime: ApplyRate & {
+    readonly wallSeconds: number;
+    readonly cpuSeconds: number;
+    readonly peakRssBytes: number;
+    readonly outcomes: Readonly<Record<string, number>>;
+    readonly env: Readonly<Record<string, string>>;
+  };
+  readonly bareSql: ApplyRate & { readonly transactions: number };
+  readonly bareSqlWithDedup: ApplyRate & { readonly transactions: number };
+  readonly naive: ApplyRate & { readonly sampleOf: number; readonly partitionsAtOnce: 1 };
+  readonly figures: readonly Figure[];
+}
+
+export const repoRoot = resolve(__dirname, '..', '..', '..');
+const resultsDir = join(repoRoot, 'bench-results');
+
+/** Writes `bench-results/<timestamp>-apply.json` and returns its path. */
+export function saveBenchResult(result: BenchResult): string {
+  mkdirSync(resultsDir, { recursive: true });
+  const file = join(resultsDir, `${result.startedAt.replace(/[:.]/g, '-')}-apply.json`);
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  return file;
+}

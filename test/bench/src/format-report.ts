@@ -1,0 +1,75 @@
+import type { BenchResult } from './bench-result';
+import type { Figure } from './figures';
+
+const n = (value: number): string => Math.round(value).toLocaleString('en-US');
+const s = (seconds: number): string => `${seconds.toFixed(1)} s`;
+
+const FIGURE_LABELS: Record<Figure['name'], string> = {
+  runtimeEventsPerSecond: 'runtime events/s',
+  runtimeOverBareSql: 'runtime / bare SQL',
+  runtimeOverNaive: 'runtime / naive',
+  runtimePeakRssMb: 'runtime peak RSS (VmHWM)',
+};
+
+function formatValue(figure: Pick<Figure, 'name'>, value: number): string {
+  switch (figure.name) {
+    case 'runtimeEventsPerSecond':
+      return n(value);
+    case 'runtimeOverBareSql':
+      return `${(value * 100).toFixed(0)} %`;
+    case 'runtimeOverNaive':
+      return `${Number(value.toFixed(1))}×`;
+    case 'runtimePeakRssMb':
+      return `${value.toFixed(0)} MB`;
+  }
+}
+
+/** The lines `npm run bench` prints: parameters, each contender's rate, figures against targets. */
+export function formatReport(result: BenchResult): string[] {
+  const { parameters: p, machine: m, runtime, naive } = result;
+  const contender = (name: string, rate: { events: number; seconds: number }, perSecond: number) =>
+    `  ${name.padEnd(44)}${n(rate.events).padStart(9)}${s(rate.seconds).padStart(9)}${n(perSecond).padStart(11)}`;
+  return [
+    'Ferry apply benchmark: InventoryLevelSet, Kafka → dedup → version-guarded upsert',
+    `  ${n(p.events)} events over ${n(p.distinctKeys)} SKU@location keys (seed ${p.seed}), topic of ${p.topicPartitions} partitions`,
+    `  batches of ≤ ${n(p.maxBatchSize)} events, ${p.partitionsConcurrently} partitions at once; ` +
+      `${m.cpus} CPUs, Node ${m.node}; load average ${m.loadAverage.atStart.toFixed(1)} at start, ` +
+      `${m.loadAverage.atEnd.toFixed(1)} at end (machine shared: expect noise)`,
+    `  code ${result.revision.commit.slice(0, 12)}` +
+      (result.revision.uncommittedFiles > 0
+        ? ` with ${result.revision.uncommittedFiles} uncommitted files`
+        : '') +
+      (p.projectorHeapMb > 0 ? `; projector heap capped at ${p.projectorHeapMb} MB` : ''),
+    '',
+    `  ${'contender'.padEnd(44)}${'events'.padStart(9)}${'time'.padStart(9)}${'events/s'.padStart(11)}`,
+    contender('runtime (inventory-projector process)', runtime, runtime.eventsPerSecond),
+    contender(
+      'bare SQL (projector upsert, no Kafka)',
+      result.bareSql,
+      result.bareSql.eventsPerSecond,
+    ),
+    contender(
+      'bare SQL + dedup insert (reference only)',
+      result.bareSqlWithDedup,
+      result.bareSqlWithDedup.eventsPerSecond,
+    ),
+    contender(`naive eachMessage (sample of ${n(naive.sampleOf)})`, naive, naive.eventsPerSecond),
+    '',
+    `  ${'figure'.padEnd(28)}${'measured'.padStart(10)}${'target'.padStart(14)}  verdict`,
+    ...result.figures.map(
+      (f) =>
+        `  ${FIGURE_LABELS[f.name].padEnd(28)}${formatValue(f, f.value).padStart(10)}` +
+        `${`${f.bound === '>=' ? '≥' : '≤'} ${formatValue(f, f.target)}`.padStart(14)}  ${f.verdict}`,
+    ),
+    '',
+    `  runtime: timed from its first handled batch to its last event (process start and group ` +
+      `join left out: ${s(runtime.wallSeconds)} in all); ` +
+      `${(runtime.cpuSeconds / runtime.seconds).toFixed(2)} cores busy on average; ` +
+      `outcomes ${JSON.stringify(runtime.outcomes)}`,
+    `  runtime / (bare SQL + dedup insert): ` +
+      `${((runtime.eventsPerSecond / result.bareSqlWithDedup.eventsPerSecond) * 100).toFixed(0)} % ` +
+      '(the same SQL work as the runtime, without Kafka and decoding)',
+    `  naive: one transaction and one offset commit per event, one partition at a time, timed over ` +
+      `a sample of ${n(naive.sampleOf)} events (its rate does not grow with the total)`,
+  ];
+}

@@ -1,0 +1,77 @@
+import {
+  InventoryLevelSetContract,
+  topicDeclarations,
+  Topics,
+  valueSubject,
+  type InventoryLevelSet,
+} from '@ferry/contracts';
+import { KafkaRuntime } from '@ferry/kafka-runtime';
+import { silentLogger } from '@ferry/observability';
+import { Kafka, logLevel } from 'kafkajs';
+
+export interface KafkaEndpoints {
+  readonly kafkaBrokers: readonly string[];
+  readonly schemaRegistryUrl: string;
+}
+
+/** Events per publish call: ~1.5 MB of records, a few hundred kB per partition's batch. */
+const PUBLISH_CHUNK = 5_000;
+
+/**
+ * Creates `topic` as the catalog declares the inventory topic (6 partitions, plus its retry and
+ * dead-letter topics) and publishes `events` with Ferry's own publisher, so consumers later read
+ * exactly what production writes: Avro in the wire format, keyed by entity id, with headers.
+ */
+export async function publishWorkload(
+  endpoints: KafkaEndpoints,
+  topic: string,
+  events: readonly InventoryLevelSet[],
+): Promise<void> {
+  const runtime = new KafkaRuntime({
+    connection: {
+      brokers: endpoints.kafkaBrokers,
+      clientId: 'ferry-bench',
+      connectionTimeoutMs: 3000,
+      requestTimeoutMs: 30_000,
+    },
+    schemaRegistryUrl: endpoints.schemaRegistryUrl,
+    logger: silentLogger,
+  });
+  await runtime.ensureTopics(topicDeclarations(Topics.inventoryLevels, topic));
+  const publisher = runtime.publisher({
+    topic,
+    subject: valueSubject(topic),
+    contract: InventoryLevelSetContract,
+    originSystem: 'wms',
+  });
+  await publisher.connect();
+  try {
+    for (let start = 0; start < events.length; start += PUBLISH_CHUNK)
+      await publisher.publish(events.slice(start, start + PUBLISH_CHUNK));
+  } finally {
+    await publisher.disconnect();
+  }
+}
+
+/**
+ * Deletes those of `topics` that exist. The runtime library offers no deletion on purpose, so
+ * this uses kafkajs' admin directly.
+ */
+export async function deleteTopics(
+  brokers: readonly string[],
+  topics: readonly string[],
+): Promise<void> {
+  const admin = new Kafka({
+    brokers: [...brokers],
+    clientId: 'ferry-bench',
+    logLevel: logLevel.NOTHING,
+  }).admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const present = topics.filter((topic) => existing.has(topic));
+    if (present.length > 0) await admin.deleteTopics({ topics: present });
+  } finally {
+    await admin.disconnect();
+  }
+}

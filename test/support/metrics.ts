@@ -1,0 +1,21 @@
+/** Sum of the Prometheus samples named `name` whose labels include all of `labels`. */
+export function sampleValue(
+  metricsText: string,
+  name: string,
+  labels: Readonly<Record<string, string>>,
+): number {
+  let total = 0;
+  for (const line of metricsText.split('\n')) {
+    if (!line.startsWith(`${name}{`) && !line.startsWith(`${name} `)) continue;
+    const matches = Object.entries(labels).every(([key, value]) =>
+      line.includes(`${key}="${value}"`),
+    );
+    if (matches) total += Number(line.slice(line.lastIndexOf(' ') + 1));
+  }
+  return total;
+}
+
+export async function readMetrics(serviceUrl: string): Promise<string> {
+  const response = await fetch(`${serviceUrl}/metrics`);
+  return response.text();
+}
