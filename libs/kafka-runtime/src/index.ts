@@ -58,3 +58,12 @@ export { consumerHealth } from './consumer/consumer-progress';
 export type { ConsumerHealth, ConsumerProgress } from './consumer/consumer-progress';
 export type { RetryPolicy } from './failures/routing';
 export type { CircuitBreakerPolicy } from './failures/circuit-breaker';
+export {
+  catalogTopicOf,
+  OwnershipViolation,
+  ownershipMetrics,
+  refuseUnlessOwner,
+  SinkGuard,
+} from './ownership/ownership-guard';
+export { readTopic } from './testing/read-topic';
+export type { ReadRecord } from './testing/read-topic';

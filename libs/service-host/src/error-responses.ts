@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, HttpException, type ExceptionFilter } from '@nestjs/common';
-import { FerryRuntimeError } from '@ferry/kafka-runtime';
+import { FerryRuntimeError, OwnershipViolation } from '@ferry/kafka-runtime';
 import type { Logger } from '@ferry/observability';
 import type { Response } from 'express';
 
@@ -61,6 +61,13 @@ export class ErrorResponses implements ExceptionFilter {
         status: 415,
         body: { error: 'unsupported_encoding', message: 'Request body encoding is not supported' },
       };
+    }
+    if (error instanceof OwnershipViolation) {
+      this.logger.warn('change refused: sender does not own the entity', {
+        system: error.system,
+        entity: error.entity,
+      });
+      return { status: 403, body: { error: 'not_owner', message: error.message } };
     }
     if (error instanceof FerryRuntimeError && error.retriable) {
       this.logger.warn('request failed on a transient error', { error });

@@ -11,3 +11,5 @@ export { runMain } from './run-main';
 export { projectionProvider } from './projection-host';
 export type { ProjectionConfig, ProjectionDeclaration } from './projection-host';
 export { projectionOptions } from './projection-options';
+export { CatalogPublisher, catalogPublisherProvider } from './catalog-publisher';
+export type { CatalogPublisherOptions } from './catalog-publisher';

@@ -42,8 +42,20 @@ export function projectionOptions(defaults: {
     maxBatchSize: option(
       'FERRY_MAX_BATCH_SIZE',
       integer({ min: 1, max: 10000 }),
-      1000,
+      3000,
       'Most events applied in one transaction',
+    ),
+    maxBytesPerPartition: option(
+      'FERRY_FETCH_MAX_BYTES_PER_PARTITION',
+      integer({ min: 1024 }),
+      1_048_576,
+      'Bytes fetched per partition per request (bounds memory per batch)',
+    ),
+    sessionTimeoutMs: option(
+      'FERRY_SESSION_TIMEOUT_MS',
+      integer({ min: 6000, max: 300_000 }),
+      30_000,
+      'How long the group waits for a silent instance before moving its partitions',
     ),
     partitionsConcurrently: option(
       'FERRY_PARTITIONS_CONCURRENTLY',

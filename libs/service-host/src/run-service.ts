@@ -15,6 +15,8 @@ export interface ServiceOptions {
   readonly port: number;
   readonly host: string;
   readonly maxBodyBytes?: number;
+  /** Keep each request's raw body as `req.rawBody` (for signature checks over exact bytes). */
+  readonly rawBody?: boolean;
 }
 
 /**
@@ -29,6 +31,7 @@ export async function runService(
   // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
   const app = await NestFactory.create<NestExpressApplication>(module, {
     bodyParser: false,
+    rawBody: options.rawBody ?? false,
     logger: new ConsoleLogger(options.name, { json: true }),
   });
   app.useBodyParser('json', { limit: options.maxBodyBytes ?? 1024 * 1024 });

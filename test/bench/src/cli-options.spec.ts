@@ -8,9 +8,9 @@ describe('parseBenchArgs', () => {
         events: 200_000,
         keys: 20_000,
         naiveEvents: 5_000,
-        maxBatchSize: 1000,
+        maxBatchSize: 3000,
         partitionsConcurrently: 3,
-        projectorHeapMb: 0,
+        projectorHeapMb: 160,
         seed: 20_261_123,
       },
     });

@@ -23,7 +23,7 @@ const OPTIONS = {
   },
   maxBatchSize: {
     flag: '--max-batch-size',
-    default: 1000,
+    default: 3000,
     min: 1,
     max: 10_000,
     description: "FERRY_MAX_BATCH_SIZE of the projector; bare SQL's batch size too",
@@ -37,7 +37,7 @@ const OPTIONS = {
   },
   projectorHeapMb: {
     flag: '--projector-heap-mb',
-    default: 0,
+    default: 160,
     min: 0,
     max: 16_384,
     description:

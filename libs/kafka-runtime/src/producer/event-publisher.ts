@@ -1,13 +1,20 @@
-import { FerryHeaders, type EventContract, type EventEnvelope } from '@ferry/contracts';
+import {
+  FerryHeaders,
+  type Entity,
+  type EventContract,
+  type EventEnvelope,
+} from '@ferry/contracts';
 import { childTraceparent, isValidTraceparent, newTraceparent } from '@ferry/observability';
 import { Partitioners, type Kafka, type Producer } from '../external/kafka.interface';
 import { PublishError } from '../errors';
 import type { EventCodec } from '../registry/event-codec';
+import { catalogTopicOf, refuseUnlessOwner } from '../ownership/ownership-guard';
 
 export interface PublishOptions<T extends EventEnvelope> {
   readonly topic: string;
   readonly subject: string;
   readonly contract: EventContract<T>;
+  /** The system this publisher speaks for; it must own the event's entity (see the catalog). */
   readonly originSystem: string;
 }
 
@@ -15,16 +22,23 @@ export interface PublishOptions<T extends EventEnvelope> {
  * Publishes one event type to one topic: Avro in the wire format, keyed by entity id, with
  * acks from all in-sync replicas and the idempotent producer (no duplicates from the producer's
  * own retries). `publish` resolves only once Kafka acknowledged every event.
+ *
+ * Ownership is enforced here, at the only door to Kafka: a publisher for an entity its system
+ * does not own cannot be built, and a call holding an event whose `sourceSystem` is not that
+ * system is refused whole (counted in `ferry_ownership_refusals_total`; nothing is produced).
  */
 export class EventPublisher<T extends EventEnvelope> {
   private readonly producer: Producer;
   private schemaId: number | undefined;
+  private readonly entity: Entity;
 
   constructor(
     kafka: Kafka,
     private readonly codec: EventCodec,
     private readonly options: PublishOptions<T>,
   ) {
+    this.entity = catalogTopicOf(options.contract.eventType).entity;
+    refuseUnlessOwner(options.originSystem, this.entity);
     this.producer = kafka.producer({
       idempotent: true,
       // One request in flight per broker keeps a partition's order through producer retries.
@@ -50,10 +64,20 @@ export class EventPublisher<T extends EventEnvelope> {
     const parent = isValidTraceparent(traceparent) ? traceparent : newTraceparent();
     const schemaId = this.schemaId;
     if (schemaId === undefined) throw new Error('EventPublisher.publish called before connect');
+    for (const event of events) {
+      // The publisher's own system owns the entity (checked when it was built); an event that
+      // claims another source is a change from a non-owner travelling under our name.
+      if (event.sourceSystem !== this.options.originSystem) {
+        refuseUnlessOwner(event.sourceSystem, this.entity);
+      }
+    }
     const messages = events.map((event) => ({
       key: event.entityId,
       value: this.codec.encode(schemaId, this.options.contract.validate(event)),
-      timestamp: String(event.occurredAt),
+      // No record timestamp: the producer stamps the send time. `occurredAt` is the business
+      // time and lives in the payload; as a record time, an old change (an ERP catch-up, a
+      // replayed export) would fall outside the topic's retention and be deleted before any
+      // consumer read it.
       headers: {
         [FerryHeaders.traceparent]: childTraceparent(parent),
         [FerryHeaders.eventType]: this.options.contract.eventType,

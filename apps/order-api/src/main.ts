@@ -1,0 +1,13 @@
+import { runMain, runService } from '@ferry/service-host';
+import { readOrderApiConfig } from './config';
+import { OrderApiModule } from './order-api.module';
+
+runMain(async () => {
+  const config = readOrderApiConfig();
+  await runService(OrderApiModule.withConfig(config), {
+    name: 'order-api',
+    port: config.httpPort,
+    host: config.httpHost,
+    maxBodyBytes: config.maxBodyBytes,
+  });
+});

@@ -1,0 +1,39 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { SalesOrderPlacedContract } from '@ferry/contracts';
+import {
+  catalogPublisherProvider,
+  kafkaRuntimeProvider,
+  ServiceHostModule,
+} from '@ferry/service-host';
+import { ORDER_API_CONFIG, type OrderApiConfig } from './config';
+import { IdempotencyStore } from './orders/idempotency-store';
+import { OrderStorage } from './orders/order-storage';
+import { OrdersController, SALES_ORDER_PUBLISHER } from './orders/orders.controller';
+import { STOREFRONT_SOURCE } from './orders/order-request';
+
+@Module({})
+export class OrderApiModule {
+  static withConfig(config: OrderApiConfig): DynamicModule {
+    return {
+      module: OrderApiModule,
+      imports: [ServiceHostModule],
+      controllers: [OrdersController],
+      providers: [
+        { provide: ORDER_API_CONFIG, useValue: config },
+        kafkaRuntimeProvider(config, 'order-api'),
+        catalogPublisherProvider(SALES_ORDER_PUBLISHER, {
+          contract: SalesOrderPlacedContract,
+          system: STOREFRONT_SOURCE,
+          topic: config.salesOrderTopic,
+          createTopics: config.createTopics,
+        }),
+        OrderStorage,
+        {
+          provide: IdempotencyStore,
+          useFactory: (storage: OrderStorage) => storage.store,
+          inject: [OrderStorage],
+        },
+      ],
+    };
+  }
+}

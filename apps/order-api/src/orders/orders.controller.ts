@@ -1,0 +1,125 @@
+import {
+  BadRequestException,
+  Body,
+  ConflictException,
+  Controller,
+  Headers,
+  Inject,
+  Post,
+  Res,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import type { SalesOrderPlaced } from '@ferry/contracts';
+import type { CatalogPublisher } from '@ferry/service-host';
+import type { Response } from 'express';
+import { IdempotencyStore, type StoredResponse } from './idempotency-store';
+import {
+  OrderValidationError,
+  parseOrderRequest,
+  requestHash,
+  toSalesOrderPlaced,
+  type OrderRequest,
+} from './order-request';
+
+export const SALES_ORDER_PUBLISHER = Symbol('SalesOrderPublisher');
+
+const KEY = /^[\x21-\x7e]{1,255}$/;
+
+/**
+ * `POST /api/orders`: a command. It answers once the order's SalesOrderPlaced event is on Kafka;
+ * the ERP and the WMS learn of the order from the event, never from this call.
+ */
+@Controller('api/orders')
+export class OrdersController {
+  constructor(
+    @Inject(SALES_ORDER_PUBLISHER) private readonly publisher: CatalogPublisher<SalesOrderPlaced>,
+    private readonly store: IdempotencyStore,
+  ) {}
+
+  @Post()
+  async place(
+    @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
+    @Headers('traceparent') traceparent: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Record<string, unknown>> {
+    if (key === undefined || key === '') {
+      throw new BadRequestException({
+        error: 'idempotency_key_required',
+        message: 'Send an Idempotency-Key header (a unique value per order, reused on retries)',
+      });
+    }
+    if (!KEY.test(key)) {
+      throw new BadRequestException({
+        error: 'invalid_idempotency_key',
+        message: 'Idempotency-Key must be 1 to 255 visible ASCII characters',
+      });
+    }
+    const order = this.validated(body);
+    const hash = requestHash(order);
+    const event = toSalesOrderPlaced(order, new Date());
+    const claim = await this.store.claim(key, hash, event);
+    switch (claim.kind) {
+      case 'replay':
+        response.setHeader('Idempotent-Replayed', 'true');
+        return this.answer(response, claim.response);
+      case 'key-reused-with-another-body':
+        throw new UnprocessableEntityException({
+          error: 'idempotency_key_reused',
+          message: `Idempotency-Key ${key} was used for a different request body`,
+        });
+      case 'in-progress':
+        response.setHeader('Retry-After', '1');
+        throw new ConflictException({
+          error: 'request_in_progress',
+          message: `A request with Idempotency-Key ${key} is still being processed`,
+        });
+      case 'order-exists-with-another-body':
+        throw new ConflictException({
+          error: 'order_exists',
+          message: `Order ${order.externalOrderId} was already placed with different content`,
+        });
+      case 'already-placed':
+        // The same order under a new key (a client that lost its key): its event is on Kafka.
+        break;
+      case 'new':
+        try {
+          await this.publisher.publish([event], traceparent);
+        } catch (error: unknown) {
+          await this.store.release(key, order.externalOrderId);
+          throw error;
+        }
+        break;
+    }
+    const accepted: StoredResponse = {
+      statusCode: 202,
+      body: {
+        status: 'accepted',
+        externalOrderId: event.externalOrderId,
+        eventId: event.eventId,
+        total: event.totals.total,
+        currency: event.currency,
+      },
+    };
+    await this.store.complete(key, event, accepted);
+    return this.answer(response, accepted);
+  }
+
+  private answer(response: Response, stored: StoredResponse): Record<string, unknown> {
+    response.status(stored.statusCode);
+    return stored.body;
+  }
+
+  private validated(body: unknown): OrderRequest {
+    try {
+      return parseOrderRequest(body);
+    } catch (error: unknown) {
+      if (!(error instanceof OrderValidationError)) throw error;
+      throw new BadRequestException({
+        error: 'invalid_order',
+        message: error.message,
+        problems: error.problems,
+      });
+    }
+  }
+}
