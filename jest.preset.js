@@ -13,6 +13,7 @@ const libs = [
   'kafka-runtime',
   'service-host',
   'test-support',
+  'erp-odoo',
 ];
 
 module.exports = (projectDir) => ({
@@ -44,5 +45,6 @@ module.exports = (projectDir) => ({
       libs.map((lib) => [`^@ferry/${lib}$`, `${root}/libs/${lib}/src/index.ts`]),
     ),
     '^@ferry/local-infra$': `${root}/infra/local/src/index.ts`,
+    '^@ferry/simulators$': `${root}/test/simulators/src/index.ts`,
   },
 });
