@@ -14,6 +14,18 @@ export const wmsAdapterOptions = {
     Topics.inventoryLevels.name,
     'Topic of InventoryLevelSet events',
   ),
+  goodsReceiptTopic: option(
+    'FERRY_GOODS_RECEIPT_TOPIC',
+    text,
+    Topics.goodsReceipts.name,
+    'Topic of GoodsReceiptRecorded events',
+  ),
+  shipmentStatusTopic: option(
+    'FERRY_SHIPMENT_STATUS_TOPIC',
+    text,
+    Topics.shipmentStatus.name,
+    'Topic of ShipmentStatusChanged events',
+  ),
   maxBodyBytes: option(
     'FERRY_MAX_BODY_BYTES',
     integer({ min: 1024 }),

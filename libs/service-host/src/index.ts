@@ -13,3 +13,4 @@ export type { ProjectionConfig, ProjectionDeclaration } from './projection-host'
 export { projectionOptions } from './projection-options';
 export { CatalogPublisher, catalogPublisherProvider } from './catalog-publisher';
 export type { CatalogPublisherOptions } from './catalog-publisher';
+export { parseRequestBody, validationProblems } from './request-validation';

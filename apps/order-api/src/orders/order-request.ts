@@ -47,37 +47,6 @@ export const OrderRequestSchema = z
 
 export type OrderRequest = z.infer<typeof OrderRequestSchema>;
 
-export class OrderValidationError extends Error {
-  override readonly name = 'OrderValidationError';
-  constructor(readonly problems: readonly string[]) {
-    super(`Invalid order: ${problems.join('; ')}`);
-  }
-}
-
-export function parseOrderRequest(body: unknown): OrderRequest {
-  const result = OrderRequestSchema.safeParse(body);
-  if (result.success) return result.data;
-  throw new OrderValidationError(
-    result.error.issues.map((issue) => `${pathOf(issue.path)}: ${messageOf(issue)}`),
-  );
-}
-
-function messageOf(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined')) {
-    return 'is required';
-  }
-  return issue.message;
-}
-
-function pathOf(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return '(body)';
-  return path
-    .map((part, index) =>
-      typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`,
-    )
-    .join('');
-}
-
 /**
  * A fingerprint of what was asked, independent of key order and whitespace: the same order sent
  * twice hashes the same, a changed quantity does not.

@@ -10,16 +10,10 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import type { SalesOrderPlaced } from '@ferry/contracts';
-import type { CatalogPublisher } from '@ferry/service-host';
+import { parseRequestBody, type CatalogPublisher } from '@ferry/service-host';
 import type { Response } from 'express';
 import { IdempotencyStore, type StoredResponse } from './idempotency-store';
-import {
-  OrderValidationError,
-  parseOrderRequest,
-  requestHash,
-  toSalesOrderPlaced,
-  type OrderRequest,
-} from './order-request';
+import { OrderRequestSchema, requestHash, toSalesOrderPlaced } from './order-request';
 
 export const SALES_ORDER_PUBLISHER = Symbol('SalesOrderPublisher');
 
@@ -55,7 +49,10 @@ export class OrdersController {
         message: 'Idempotency-Key must be 1 to 255 visible ASCII characters',
       });
     }
-    const order = this.validated(body);
+    const order = parseRequestBody(OrderRequestSchema, body, {
+      error: 'invalid_order',
+      noun: 'order',
+    });
     const hash = requestHash(order);
     const event = toSalesOrderPlaced(order, new Date());
     const claim = await this.store.claim(key, hash, event);
@@ -108,18 +105,5 @@ export class OrdersController {
   private answer(response: Response, stored: StoredResponse): Record<string, unknown> {
     response.status(stored.statusCode);
     return stored.body;
-  }
-
-  private validated(body: unknown): OrderRequest {
-    try {
-      return parseOrderRequest(body);
-    } catch (error: unknown) {
-      if (!(error instanceof OrderValidationError)) throw error;
-      throw new BadRequestException({
-        error: 'invalid_order',
-        message: error.message,
-        problems: error.problems,
-      });
-    }
   }
 }

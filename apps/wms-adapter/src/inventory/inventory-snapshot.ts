@@ -1,4 +1,5 @@
 import { deriveEventId, inventoryEntityId, type InventoryLevelSet } from '@ferry/contracts';
+import { validationProblems } from '@ferry/service-host';
 import { z } from 'zod';
 
 /** The system that owns inventory levels and whose changes this adapter carries. */
@@ -69,30 +70,9 @@ export function parseSnapshots(body: unknown, maxSnapshots: number): InventorySn
     ? batchSchema(maxSnapshots).safeParse(body)
     : InventorySnapshotSchema.safeParse(body);
   if (!result.success) {
-    throw new SnapshotValidationError(
-      result.error.issues.map((issue) => `${formatPath(issue.path)}: ${describeIssue(issue)}`),
-    );
+    throw new SnapshotValidationError(validationProblems(result.error.issues));
   }
   return 'snapshots' in result.data ? result.data.snapshots : [result.data];
-}
-
-function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined'))
-    return 'is required';
-  return issue.message;
-}
-
-function formatPath(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return '(body)';
-  return path.reduce<string>(
-    (text, part) =>
-      typeof part === 'number'
-        ? `${text}[${part}]`
-        : text
-          ? `${text}.${String(part)}`
-          : String(part),
-    '',
-  );
 }
 
 /** The event that carries a snapshot; `now` stands in when the WMS sent no recordedAt. */
