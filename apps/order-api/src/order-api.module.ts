@@ -1,15 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { SalesOrderPlacedContract } from '@ferry/contracts';
-import {
-  catalogPublisherProvider,
-  kafkaRuntimeProvider,
-  ServiceHostModule,
-} from '@ferry/service-host';
+import { kafkaRuntimeProvider, ServiceHostModule } from '@ferry/service-host';
 import { ORDER_API_CONFIG, type OrderApiConfig } from './config';
 import { IdempotencyStore } from './orders/idempotency-store';
 import { OrderStorage } from './orders/order-storage';
 import { OrdersController, SALES_ORDER_PUBLISHER } from './orders/orders.controller';
-import { STOREFRONT_SOURCE } from './orders/order-request';
+import { orderApiPublications } from './publications';
 
 @Module({})
 export class OrderApiModule {
@@ -21,9 +17,7 @@ export class OrderApiModule {
       providers: [
         { provide: ORDER_API_CONFIG, useValue: config },
         kafkaRuntimeProvider(config, 'order-api'),
-        catalogPublisherProvider(SALES_ORDER_PUBLISHER, {
-          contract: SalesOrderPlacedContract,
-          system: STOREFRONT_SOURCE,
+        orderApiPublications.provider(SALES_ORDER_PUBLISHER, SalesOrderPlacedContract, {
           topic: config.salesOrderTopic,
           createTopics: config.createTopics,
         }),

@@ -1,14 +1,16 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { GoodsReceiptRecordedContract, ShipmentStatusChangedContract } from '@ferry/contracts';
 import {
-  catalogPublisherProvider,
-  kafkaRuntimeProvider,
-  ServiceHostModule,
-} from '@ferry/service-host';
+  GoodsReceiptRecordedContract,
+  InventoryLevelSetContract,
+  ShipmentStatusChangedContract,
+} from '@ferry/contracts';
+import { kafkaRuntimeProvider, ServiceHostModule } from '@ferry/service-host';
 import { WMS_ADAPTER_CONFIG, type WmsAdapterConfig } from './config';
-import { InventoryLevelsController } from './inventory/inventory-levels.controller';
-import { InventoryLevelsPublisher } from './inventory/inventory-levels.publisher';
-import { WMS_SOURCE } from './inventory/inventory-snapshot';
+import {
+  INVENTORY_LEVEL_PUBLISHER,
+  InventoryLevelsController,
+} from './inventory/inventory-levels.controller';
+import { wmsPublications } from './publications';
 import {
   GOODS_RECEIPT_PUBLISHER,
   SHIPMENT_STATUS_PUBLISHER,
@@ -25,16 +27,15 @@ export class WmsAdapterModule {
       providers: [
         { provide: WMS_ADAPTER_CONFIG, useValue: config },
         kafkaRuntimeProvider(config, 'wms-adapter'),
-        InventoryLevelsPublisher,
-        catalogPublisherProvider(GOODS_RECEIPT_PUBLISHER, {
-          contract: GoodsReceiptRecordedContract,
-          system: WMS_SOURCE,
+        wmsPublications.provider(INVENTORY_LEVEL_PUBLISHER, InventoryLevelSetContract, {
+          topic: config.inventoryTopic,
+          createTopics: config.createTopics,
+        }),
+        wmsPublications.provider(GOODS_RECEIPT_PUBLISHER, GoodsReceiptRecordedContract, {
           topic: config.goodsReceiptTopic,
           createTopics: config.createTopics,
         }),
-        catalogPublisherProvider(SHIPMENT_STATUS_PUBLISHER, {
-          contract: ShipmentStatusChangedContract,
-          system: WMS_SOURCE,
+        wmsPublications.provider(SHIPMENT_STATUS_PUBLISHER, ShipmentStatusChangedContract, {
           topic: config.shipmentStatusTopic,
           createTopics: config.createTopics,
         }),

@@ -70,3 +70,38 @@ export function catalogPublisherProvider<T extends EventEnvelope>(
     inject: [KafkaRuntime],
   };
 }
+
+/**
+ * What one adapter publishes, as the system it speaks for: the only way its module builds
+ * publishers, and what the repository-wide ownership test reads (test/ownership). A list holding
+ * an entity the system does not own fails that test, and the service refuses to start.
+ */
+export interface Publications {
+  readonly system: string;
+  readonly contracts: readonly EventContract<EventEnvelope>[];
+  /** A CatalogPublisher provider for one of `contracts`, speaking for `system`. */
+  provider<T extends EventEnvelope>(
+    token: symbol,
+    contract: EventContract<T>,
+    options: Omit<CatalogPublisherOptions<T>, 'contract' | 'system'>,
+  ): Provider;
+}
+
+export function definePublications(
+  system: string,
+  contracts: readonly EventContract<EventEnvelope>[],
+): Publications {
+  return {
+    system,
+    contracts,
+    provider: (token, contract, options) => {
+      if (!contracts.some((listed) => listed.eventType === contract.eventType)) {
+        throw new Error(
+          `${contract.eventType} is not in the publications of ${system}; add it there ` +
+            '(the ownership test then checks that the system owns it)',
+        );
+      }
+      return catalogPublisherProvider(token, { ...options, contract, system });
+    },
+  };
+}

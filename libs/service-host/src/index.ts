@@ -11,6 +11,10 @@ export { runMain } from './run-main';
 export { projectionProvider } from './projection-host';
 export type { ProjectionConfig, ProjectionDeclaration } from './projection-host';
 export { projectionOptions } from './projection-options';
-export { CatalogPublisher, catalogPublisherProvider } from './catalog-publisher';
-export type { CatalogPublisherOptions } from './catalog-publisher';
+export {
+  CatalogPublisher,
+  catalogPublisherProvider,
+  definePublications,
+} from './catalog-publisher';
+export type { CatalogPublisherOptions, Publications } from './catalog-publisher';
 export { parseRequestBody, validationProblems } from './request-validation';

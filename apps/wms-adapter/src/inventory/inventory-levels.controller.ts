@@ -8,7 +8,8 @@ import {
   Post,
 } from '@nestjs/common';
 import { WMS_ADAPTER_CONFIG, type WmsAdapterConfig } from '../config';
-import { InventoryLevelsPublisher } from './inventory-levels.publisher';
+import type { InventoryLevelSet } from '@ferry/contracts';
+import type { CatalogPublisher } from '@ferry/service-host';
 import {
   parseSnapshots,
   SnapshotValidationError,
@@ -25,10 +26,13 @@ export interface AcceptedSnapshots {
   }[];
 }
 
+export const INVENTORY_LEVEL_PUBLISHER = Symbol('InventoryLevelPublisher');
+
 @Controller('v1/inventory-levels')
 export class InventoryLevelsController {
   constructor(
-    private readonly publisher: InventoryLevelsPublisher,
+    @Inject(INVENTORY_LEVEL_PUBLISHER)
+    private readonly publisher: CatalogPublisher<InventoryLevelSet>,
     @Inject(WMS_ADAPTER_CONFIG) private readonly config: WmsAdapterConfig,
   ) {}
 
