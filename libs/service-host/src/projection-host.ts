@@ -36,6 +36,11 @@ export interface ProjectionDeclaration<T extends EventEnvelope> {
   readonly migrations: readonly MigrationSource[];
   /** A plain function: the runtime alone decides commit, retry or dead letter. */
   readonly apply: (tx: Transaction, events: readonly ConsumedEvent<T>[]) => Promise<ApplyOutcome>;
+  /**
+   * The system `apply` writes to (default `postgres`): its outage opens this consumer's circuit
+   * breaker and holds its partitions instead of using up retry attempts.
+   */
+  readonly downstream?: string;
 }
 
 export type ProjectionConfig = ConfigOf<ReturnType<typeof projectionOptions>>;
@@ -75,7 +80,7 @@ class ProjectionHost<T extends EventEnvelope> implements OnApplicationBootstrap,
       sessionTimeoutMs: config.sessionTimeoutMs,
       partitionsConsumedConcurrently: config.partitionsConcurrently,
       retry: { delaysMs: config.retryDelaysMs },
-      downstream: 'postgres',
+      downstream: declaration.downstream ?? 'postgres',
     });
     health.expect(declaration.name);
   }

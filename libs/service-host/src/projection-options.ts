@@ -13,6 +13,8 @@ export function projectionOptions(defaults: {
   topic: string;
   topicVariable: string;
   group: string;
+  /** For a service with several consumers: each names its group's variable; default FERRY_CONSUMER_GROUP. */
+  groupVariable?: string;
 }) {
   return {
     databaseUrl: option(
@@ -34,7 +36,7 @@ export function projectionOptions(defaults: {
       'Topic consumed (its retry and dead-letter topics follow its name)',
     ),
     groupId: option(
-      'FERRY_CONSUMER_GROUP',
+      defaults.groupVariable ?? 'FERRY_CONSUMER_GROUP',
       text,
       defaults.group,
       'Kafka consumer group (also the dedup scope)',
