@@ -1,10 +1,16 @@
 import { boolean, integer, option, readConfig, text, type ConfigOf } from '@ferry/config';
 import { Topics } from '@ferry/contracts';
 import { kafkaConnectionOptions, schemaRegistryOptions } from '@ferry/kafka-runtime';
-import { httpServerOptions } from '@ferry/service-host';
+import { httpServerOptions, projectionOptions } from '@ferry/service-host';
 
 /** Everything the WMS adapter reads from its environment. */
 export const wmsAdapterOptions = {
+  ...projectionOptions({
+    topic: Topics.purchaseOrders.name,
+    topicVariable: 'FERRY_PURCHASE_ORDER_TOPIC',
+    group: 'ferry.wms-expected-receipts',
+    groupVariable: 'FERRY_WMS_SINK_GROUP',
+  }),
   ...kafkaConnectionOptions,
   ...schemaRegistryOptions,
   ...httpServerOptions(3001),
@@ -26,13 +32,25 @@ export const wmsAdapterOptions = {
     Topics.shipmentStatus.name,
     'Topic of ShipmentStatusChanged events',
   ),
+  wmsUrl: option(
+    'FERRY_WMS_URL',
+    text,
+    '',
+    'Base URL of the WMS API; when set, confirmed purchase orders are sent there as expected receipts',
+  ),
+  wmsTimeoutMs: option(
+    'FERRY_WMS_TIMEOUT_MS',
+    integer({ min: 100, max: 120_000 }),
+    5000,
+    'Timeout of one call to the WMS',
+  ),
   maxBodyBytes: option(
     'FERRY_MAX_BODY_BYTES',
     integer({ min: 1024 }),
     1024 * 1024,
     'Largest accepted request body',
   ),
-  maxBatchSize: option(
+  maxItemsPerRequest: option(
     'FERRY_MAX_SNAPSHOTS_PER_REQUEST',
     integer({ min: 1, max: 10000 }),
     1000,

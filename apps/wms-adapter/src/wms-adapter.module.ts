@@ -4,12 +4,14 @@ import {
   InventoryLevelSetContract,
   ShipmentStatusChangedContract,
 } from '@ferry/contracts';
-import { kafkaRuntimeProvider, ServiceHostModule } from '@ferry/service-host';
+import { kafkaRuntimeProvider, projectionProvider, ServiceHostModule } from '@ferry/service-host';
 import { WMS_ADAPTER_CONFIG, type WmsAdapterConfig } from './config';
 import {
   INVENTORY_LEVEL_PUBLISHER,
   InventoryLevelsController,
 } from './inventory/inventory-levels.controller';
+import { expectedReceiptsSink } from './expected-receipts/expected-receipts.sink';
+import { WmsClient } from './expected-receipts/wms-client';
 import { wmsPublications } from './publications';
 import {
   GOODS_RECEIPT_PUBLISHER,
@@ -39,6 +41,15 @@ export class WmsAdapterModule {
           topic: config.shipmentStatusTopic,
           createTopics: config.createTopics,
         }),
+        // The WMS sink runs only where the WMS's API is configured.
+        ...(config.wmsUrl === ''
+          ? []
+          : [
+              projectionProvider(
+                expectedReceiptsSink(new WmsClient(config.wmsUrl, config.wmsTimeoutMs)),
+                config,
+              ),
+            ]),
       ],
     };
   }

@@ -65,7 +65,7 @@ export class WmsIntakeController {
     @Body() body: unknown,
     @Headers('traceparent') traceparent: string | undefined,
   ): Promise<AcceptedEvents> {
-    const events = itemsOf(GoodsReceiptSchema, 'receipts', this.config.maxBatchSize, body, {
+    const events = itemsOf(GoodsReceiptSchema, 'receipts', this.config.maxItemsPerRequest, body, {
       error: 'invalid_goods_receipt',
       noun: 'goods receipt',
     }).map(toGoodsReceiptRecorded);
@@ -79,7 +79,7 @@ export class WmsIntakeController {
     @Body() body: unknown,
     @Headers('traceparent') traceparent: string | undefined,
   ): Promise<AcceptedEvents> {
-    const events = itemsOf(ShipmentUpdateSchema, 'updates', this.config.maxBatchSize, body, {
+    const events = itemsOf(ShipmentUpdateSchema, 'updates', this.config.maxItemsPerRequest, body, {
       error: 'invalid_shipment_update',
       noun: 'shipment update',
     }).map(toShipmentStatusChanged);

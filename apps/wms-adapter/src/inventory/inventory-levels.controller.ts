@@ -61,7 +61,7 @@ export class InventoryLevelsController {
 
   private validated(body: unknown): InventorySnapshot[] {
     try {
-      return parseSnapshots(body, this.config.maxBatchSize);
+      return parseSnapshots(body, this.config.maxItemsPerRequest);
     } catch (error: unknown) {
       if (!(error instanceof SnapshotValidationError)) throw error;
       throw new BadRequestException({
