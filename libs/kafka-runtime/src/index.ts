@@ -67,3 +67,15 @@ export {
 } from './ownership/ownership-guard';
 export { readTopic } from './testing/read-topic';
 export type { ReadRecord } from './testing/read-topic';
+export type { KeyOrdering, ParkedKeyState } from './parking/parking-plan';
+export {
+  listParkedKeys,
+  ParkedKeyReleaseRejectedError,
+  releaseParkedKey,
+} from './parking/parked-key-admin';
+export type {
+  ParkedKeyFilter,
+  ParkedKeyListing,
+  ParkedKeyReleased,
+  ParkedKeyReleaseRequest,
+} from './parking/parked-key-admin';

@@ -158,6 +158,52 @@ describe('parseCommandLine', () => {
     ).toMatch(/range is empty/);
   });
 
+  it('reads parked list with its filters and a default limit', () => {
+    expect(
+      command(['parked', 'list', '--group', 'erp-sink', '--state', 'dead-lettered']).command,
+    ).toEqual({
+      name: 'parked list',
+      filter: { group: 'erp-sink', topic: undefined, key: undefined, state: 'dead-lettered' },
+      limit: 50,
+    });
+  });
+
+  it('reads parked release, keeping the key exactly as given', () => {
+    expect(
+      command([
+        'parked',
+        'release',
+        '--group',
+        'erp-sink',
+        '--topic',
+        'ferry.orders',
+        '--key',
+        ' SO 42 ',
+        '--reason',
+        ' head is obsolete ',
+      ]).command,
+    ).toEqual({
+      name: 'parked release',
+      group: 'erp-sink',
+      topic: 'ferry.orders',
+      key: ' SO 42 ',
+      reason: 'head is obsolete',
+      requestedBy: undefined,
+    });
+  });
+
+  it('rejects a parked release without what it needs, and unknown states', () => {
+    const release = ['parked', 'release', '--group', 'g', '--topic', 't'];
+    expect(usageError([...release, '--reason', 'r'])).toBe('--key is required');
+    expect(usageError([...release, '--key', 'k'])).toMatch(/--reason/);
+    expect(usageError(['parked', 'list', '--state', 'stuck'])).toMatch(
+      /--state must be retrying, dead-lettered, releasing/,
+    );
+    expect(usageError(['parked', 'list', '--fingerprint', 'f'])).toBe(
+      'parked list does not take --fingerprint',
+    );
+  });
+
   it('answers --help before anything else', () => {
     expect(parseCommandLine(['dlq', 'list', '--help'])).toEqual({ help: true });
   });

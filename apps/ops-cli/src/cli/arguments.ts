@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { DeadLetterFilter, ReplayTarget } from '@ferry/kafka-runtime';
+import type { DeadLetterFilter, ParkedKeyFilter, ReplayTarget } from '@ferry/kafka-runtime';
 import { deadLetterFilter, FILTER_OPTIONS } from './filter-arguments';
 import { UsageError } from './ops-errors';
 
@@ -28,7 +28,24 @@ export interface AuditCommand {
   readonly limit: number;
 }
 
-export type OpsCommand = ListCommand | ReplayCommand | AuditCommand;
+export interface ParkedListCommand {
+  readonly name: 'parked list';
+  readonly filter: ParkedKeyFilter;
+  readonly limit: number;
+}
+
+export interface ParkedReleaseCommand {
+  readonly name: 'parked release';
+  readonly group: string;
+  readonly topic: string;
+  readonly key: string;
+  readonly reason: string;
+  /** Undefined: the operator from the environment ($USER). */
+  readonly requestedBy: string | undefined;
+}
+
+export type OpsCommand =
+  ListCommand | ReplayCommand | AuditCommand | ParkedListCommand | ParkedReleaseCommand;
 
 export type ParsedCommandLine =
   | { readonly help: true }
@@ -41,6 +58,13 @@ export type ParsedCommandLine =
 
 const DEFAULT_RATE_PER_SECOND = 50;
 const DEFAULT_AUDIT_LIMIT = 20;
+const DEFAULT_PARKED_LIMIT = 50;
+
+const PARKED_STATES: readonly NonNullable<ParkedKeyFilter['state']>[] = [
+  'retrying',
+  'dead-lettered',
+  'releasing',
+];
 
 /** `--to` values and the replay target each one means. */
 const TARGETS: Readonly<Record<string, ReplayTarget>> = {
@@ -65,6 +89,7 @@ const OPTIONS = {
   rate: { type: 'string' },
   'dry-run': { type: 'boolean' },
   to: { type: 'string' },
+  state: { type: 'string' },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
@@ -73,6 +98,8 @@ const ALLOWED: Readonly<Record<OpsCommand['name'], readonly OptionName[]>> = {
   'dlq list': ['topic', 'limit', ...filterOptionNames()],
   'dlq replay': ['topic', 'all', 'reason', 'by', 'rate', 'dry-run', 'to', ...filterOptionNames()],
   'dlq audit': ['topic', 'limit'],
+  'parked list': ['group', 'topic', 'key', 'state', 'limit'],
+  'parked release': ['group', 'topic', 'key', 'reason', 'by'],
 };
 
 /** Reads the command line (without `node main.js`); throws UsageError for anything malformed. */
@@ -116,7 +143,42 @@ function commandOf(name: OpsCommand['name'], values: Values): OpsCommand {
         dlqTopic: values.topic,
         limit: positiveInteger(values.limit ?? String(DEFAULT_AUDIT_LIMIT), '--limit'),
       };
+    case 'parked list':
+      return {
+        name,
+        filter: {
+          group: values.group,
+          topic: values.topic,
+          key: values.key,
+          state: parkedState(values.state),
+        },
+        limit: positiveInteger(values.limit ?? String(DEFAULT_PARKED_LIMIT), '--limit'),
+      };
+    case 'parked release':
+      return parkedReleaseCommand(values);
   }
+}
+
+function parkedReleaseCommand(values: Values): ParkedReleaseCommand {
+  const requestedBy = values.by?.trim();
+  if (requestedBy === '') throw new UsageError('--by must name someone');
+  return {
+    name: 'parked release',
+    group: required(values.group, '--group'),
+    topic: required(values.topic, '--topic'),
+    // A key is matched exactly as given, spaces included.
+    key: exact(values.key, '--key'),
+    reason: required(values.reason, '--reason "<why>"'),
+    requestedBy,
+  };
+}
+
+function parkedState(raw: string | undefined): ParkedKeyFilter['state'] {
+  if (raw === undefined) return undefined;
+  const state = PARKED_STATES.find((candidate) => candidate === raw);
+  if (state === undefined)
+    throw new UsageError(`--state must be ${PARKED_STATES.join(', ')}, not "${raw}"`);
+  return state;
 }
 
 function replayCommand(values: Values): ReplayCommand {
@@ -170,6 +232,11 @@ function filterOptionNames(): OptionName[] {
 function required(value: string | undefined, flag: string): string {
   if (value === undefined || value.trim() === '') throw new UsageError(`${flag} is required`);
   return value.trim();
+}
+
+function exact(value: string | undefined, flag: string): string {
+  if (value === undefined || value === '') throw new UsageError(`${flag} is required`);
+  return value;
 }
 
 function positiveInteger(raw: string, flag: string): number {

@@ -82,6 +82,32 @@ describe('ops CLI (real Kafka and Postgres)', () => {
     ]);
   });
 
+  it('lists no parked keys and refuses to release a key that is not parked', async () => {
+    expect(await ops(['parked', 'list', '--group', 'nobody'])).toEqual({
+      code: 0,
+      out: 'no parked keys',
+      err: '',
+    });
+    expect(
+      await ops([
+        'parked',
+        'release',
+        '--group',
+        'nobody',
+        '--topic',
+        topic,
+        '--key',
+        'SKU-1@WH1',
+        '--reason',
+        'test',
+      ]),
+    ).toEqual({
+      code: 1,
+      out: '',
+      err: `ops: No parked key "SKU-1@WH1" of group nobody on ${topic}`,
+    });
+  });
+
   it('fails with one clear line, exit 1, when the topic does not exist', async () => {
     const missing = uniqueName('missing');
     expect(await ops(['dlq', 'list', '--topic', missing])).toEqual({

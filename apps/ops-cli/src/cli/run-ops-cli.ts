@@ -4,6 +4,7 @@ import { runAuditCommand } from '../dlq/audit-command';
 import type { CommandContext } from '../dlq/context';
 import { runListCommand } from '../dlq/list-command';
 import { runReplayCommand } from '../dlq/replay-command';
+import { runParkedListCommand, runParkedReleaseCommand } from '../parked/parked-commands';
 import { parseCommandLine, type OpsCommand } from './arguments';
 import { describeFailure } from './describe-failure';
 import { USAGE } from './usage';
@@ -44,5 +45,9 @@ function runCommand(command: OpsCommand, context: CommandContext): Promise<void>
       return runReplayCommand(command, context);
     case 'dlq audit':
       return runAuditCommand(command, context);
+    case 'parked list':
+      return runParkedListCommand(command, context);
+    case 'parked release':
+      return runParkedReleaseCommand(command, context);
   }
 }

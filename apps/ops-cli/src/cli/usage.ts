@@ -11,6 +11,12 @@ Commands:
              audit row records who, when, why and how many.
   dlq audit  [--topic <dlq>] [--limit 20] [--json]
              The latest replays, newest first.
+  parked list    [--group <id>] [--topic <t>] [--key <key>] [--state <s>] [--limit 50] [--json]
+             Keys of per-key ordered consumers waiting for their head event (state retrying or
+             dead-lettered) or being released, with how many events wait behind each.
+  parked release --group <id> --topic <t> --key <key> --reason "<why>" [--by <who>] [--json]
+             Lets the key go on without its head: the group's consumers apply the parked events
+             in order (within their sweep interval). Replay the head instead to keep the order.
 
 Filters (all given must match):
   --offset P:O            exactly the record at partition P, offset O of the DLQ

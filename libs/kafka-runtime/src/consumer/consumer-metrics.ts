@@ -1,4 +1,4 @@
-import { counter, histogram } from '@ferry/observability';
+import { counter, gauge, histogram } from '@ferry/observability';
 
 export const consumerMetrics = {
   restarts: counter(
@@ -21,5 +21,15 @@ export const consumerMetrics = {
     'Time to decode, apply and commit one batch',
     ['group', 'topic'],
     [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  ),
+  parkedKeys: gauge(
+    'ferry_consumer_parked_keys',
+    'Keys of a per-key ordered consumer waiting for their head event (retrying, dead-lettered) or being released; the same group-wide number on every instance',
+    ['group', 'topic', 'state'],
+  ),
+  parkedEvents: gauge(
+    'ferry_consumer_parked_events',
+    'Events of a per-key ordered consumer waiting behind the head event of their key',
+    ['group', 'topic'],
   ),
 };

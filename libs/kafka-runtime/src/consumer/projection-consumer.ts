@@ -1,6 +1,7 @@
 import {
   retryTopicOf,
   DefaultRetryDelaysMs,
+  FerryHeaders,
   type EventContract,
   type EventEnvelope,
 } from '@ferry/contracts';
@@ -23,7 +24,9 @@ import {
 import { splitDue } from '../failures/due-messages';
 import { historyOf } from '../failures/failure-headers';
 import { FailureRouter, type FailedRecord } from '../failures/failure-router';
-import type { RetryPolicy } from '../failures/routing';
+import { resolveFailureDestination, type RetryPolicy } from '../failures/routing';
+import { KeyParking } from '../parking/key-parking';
+import { headStateAfter, type KeyOrdering } from '../parking/parking-plan';
 import type { EventCodec } from '../registry/event-codec';
 import type { ApplyOutcome, ConsumedEvent } from './consumed-event';
 import { consumerMetrics } from './consumer-metrics';
@@ -62,6 +65,15 @@ export interface ProjectionConsumerOptions<T extends EventEnvelope> {
   /** Name of the downstream system `apply` writes to, for the circuit breaker and its metric. */
   readonly downstream?: string;
   readonly circuitBreaker?: CircuitBreakerPolicy;
+  /**
+   * `version-guarded` (default): a key's later events are applied while an earlier one waits in a
+   * retry tier; right for state upserts guarded by the source version. `per-key`: they are parked
+   * in Postgres until it succeeds (or an operator releases the key), then applied in order; for
+   * sinks whose writes are not idempotent by version. See docs/consumer-runtime.md.
+   */
+  readonly ordering?: KeyOrdering;
+  /** With `per-key` ordering: how often to look for keys to release; default 10 s. */
+  readonly parkingSweepMs?: number;
   /** Epoch milliseconds; injectable so that tests can move time. */
   readonly clock?: () => number;
   /**
@@ -95,7 +107,8 @@ interface Delivery<T> {
  * that cannot be reached pauses consumption instead (circuit breaker), using up no attempts.
  *
  * Retry topics give up per-partition order: a later event of a key can be applied before an
- * earlier one that is in retry. The version guard of state events makes that safe.
+ * earlier one that is in retry. The version guard of state events makes that safe; other sinks
+ * choose `ordering: 'per-key'`, which parks the key's later events until the earlier one is done.
  */
 export class ProjectionConsumer<T extends EventEnvelope> {
   private readonly consumer: Consumer;
@@ -103,6 +116,8 @@ export class ProjectionConsumer<T extends EventEnvelope> {
   private readonly router: FailureRouter;
   private readonly gate: DownstreamGate;
   private readonly pauses: PartitionPauses;
+  private readonly retryPolicy: RetryPolicy;
+  private readonly parking: KeyParking<T> | undefined;
   private readonly maxBatchSize: number;
   private readonly clock: () => number;
   private readonly topics: string[];
@@ -135,6 +150,7 @@ export class ProjectionConsumer<T extends EventEnvelope> {
     this.clock = options.clock ?? Date.now;
     this.lastProgressAt = this.clock();
     const retry = options.retry ?? { delaysMs: DefaultRetryDelaysMs };
+    this.retryPolicy = retry;
     this.topics = [
       options.topic,
       ...retry.delaysMs.map((delay) => retryTopicOf(options.topic, delay)),
@@ -152,10 +168,27 @@ export class ProjectionConsumer<T extends EventEnvelope> {
       this.clock,
     );
     this.pauses = new PartitionPauses(this.consumer, this.clock);
+    this.parking =
+      (options.ordering ?? 'version-guarded') === 'per-key'
+        ? new KeyParking({
+            scope: { group: options.groupId, topic: options.topic },
+            database: options.database,
+            codec,
+            contract: options.contract,
+            applyFresh: (tx, events) => this.applyFresh(tx, events),
+            router: this.router,
+            gate: this.gate,
+            logger: options.logger,
+            maxBatchSize: this.maxBatchSize,
+            sweepIntervalMs: options.parkingSweepMs ?? 10_000,
+          })
+        : undefined;
   }
 
   async start(): Promise<void> {
     await this.producer.connect();
+    // Keys left releasing by a crash or an operator release are taken up at once.
+    this.parking?.start();
     await this.consumer.connect();
     await this.consumer.subscribe({
       topics: this.topics,
@@ -193,6 +226,7 @@ export class ProjectionConsumer<T extends EventEnvelope> {
   async stop(): Promise<void> {
     this.pauses.clear();
     await this.consumer.disconnect();
+    await this.parking?.stop();
     await this.producer.disconnect();
   }
 
@@ -302,6 +336,12 @@ export class ProjectionConsumer<T extends EventEnvelope> {
   ): Promise<ApplyOutcome> {
     if (messages.length === 0) return {};
     const { deliveries, failed } = await this.decode(topic, partition, messages);
+    for (const record of failed)
+      await this.holdKeyOf(
+        record.key?.toString() ?? '',
+        record.headers[FerryHeaders.eventId],
+        record,
+      );
     const outcome = await this.applyIsolatingFailures(deliveries, failed);
     await this.router.route(failed);
     return outcome;
@@ -350,7 +390,7 @@ export class ProjectionConsumer<T extends EventEnvelope> {
     } catch (error: unknown) {
       if (error instanceof DownstreamUnavailable || deliveries.length === 1) {
         if (error instanceof DownstreamUnavailable) throw error;
-        failed.push(this.failedRecord(deliveries[0] as Delivery<T>, error));
+        failed.push(await this.failedAlone(deliveries[0] as Delivery<T>, error));
         return {};
       }
     }
@@ -362,10 +402,40 @@ export class ProjectionConsumer<T extends EventEnvelope> {
           outcome[name] = (outcome[name] ?? 0) + count;
       } catch (error: unknown) {
         if (error instanceof DownstreamUnavailable) throw error;
-        failed.push(this.failedRecord(delivery, error));
+        failed.push(await this.failedAlone(delivery, error));
       }
     }
     return outcome;
+  }
+
+  /**
+   * An event that failed alone; with per-key ordering its key now waits for it, before any later
+   * event of the key (in this slice too) is looked at.
+   */
+  private async failedAlone(delivery: Delivery<T>, error: unknown): Promise<FailedRecord> {
+    const record = this.failedRecord(delivery, error);
+    await this.holdKeyOf(delivery.event.key, delivery.event.value.eventId, record);
+    return record;
+  }
+
+  private async holdKeyOf(
+    key: string,
+    eventId: string | undefined,
+    record: FailedRecord,
+  ): Promise<void> {
+    if (this.parking === undefined) return;
+    const destination = resolveFailureDestination(
+      {
+        originalTopic: record.history.originalTopic,
+        attemptsMade: record.history.attemptsMade,
+        kind: record.kind,
+      },
+      this.retryPolicy,
+      this.clock(),
+    );
+    const parking = this.parking;
+    // Postgres unreachable here holds the partition like any other unavailable downstream.
+    await this.gate.run(() => parking.holdKey(key, eventId, headStateAfter(destination)));
   }
 
   private failedRecord(delivery: Delivery<T>, error: unknown): FailedRecord {
@@ -382,17 +452,34 @@ export class ProjectionConsumer<T extends EventEnvelope> {
   }
 
   private async applyInTransaction(deliveries: readonly Delivery<T>[]): Promise<ApplyOutcome> {
-    const events = deliveries.map((d) => d.event);
-    return this.options.database.transaction(async (tx) => {
-      const fresh = await recordFirstDeliveries(
-        tx,
-        this.options.groupId,
-        events.map((e) => e.value.eventId),
+    const parking = this.parking;
+    if (parking === undefined)
+      return this.options.database.transaction((tx) =>
+        this.applyFresh(
+          tx,
+          deliveries.map((d) => d.event),
+        ),
       );
-      const firstSeen = firstDeliveries(events, (e) => e.value.eventId, fresh);
-      const applied = firstSeen.length > 0 ? await this.options.apply(tx, firstSeen) : {};
-      return { ...applied, duplicate: events.length - firstSeen.length };
-    });
+    const { outcome, releasing } = await this.options.database.transaction((tx) =>
+      parking.applyInKeyOrder(tx, deliveries),
+    );
+    if (releasing.length > 0) parking.wake();
+    return outcome;
+  }
+
+  /** Records the events' ids and applies the ones this group sees for the first time. */
+  private async applyFresh(
+    tx: Transaction,
+    events: readonly ConsumedEvent<T>[],
+  ): Promise<ApplyOutcome> {
+    const fresh = await recordFirstDeliveries(
+      tx,
+      this.options.groupId,
+      events.map((e) => e.value.eventId),
+    );
+    const firstSeen = firstDeliveries(events, (e) => e.value.eventId, fresh);
+    const applied = firstSeen.length > 0 ? await this.options.apply(tx, firstSeen) : {};
+    return { ...applied, duplicate: events.length - firstSeen.length };
   }
 
   private record(outcome: ApplyOutcome, started: bigint): void {
