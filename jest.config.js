@@ -8,5 +8,6 @@ module.exports = {
     '<rootDir>/apps/*/jest.config.js',
     '<rootDir>/infra/local/jest.config.js',
     '<rootDir>/test/jest.config.js',
+    '<rootDir>/test/simulators/jest.config.js',
   ],
 };

@@ -1,0 +1,230 @@
+import { SimClock } from '../clock';
+import type { ServerFault } from '../http/faults';
+import type { DeliveryFaults, DeliveryRecord } from '../http/outbox';
+import type { RecordedRequest, RequestFilter } from '../http/request-log';
+import type { SigningOptions } from '../http/signing';
+import { SimulatorServer } from '../http/simulator-server';
+import type { ModelSpec } from './model-spec';
+import { callModelMethod, WRITE_METHODS } from './model-methods';
+import { STANDARD_MODELS } from './odoo-models';
+import type { ReadRecord } from './odoo-values';
+import { odooAdminRoutes } from './odoo-admin';
+import { OdooOrm, type SearchOptions } from './orm';
+import { handleOdooRequest, labelOdooRequest, type OdooCredentials } from './rpc-endpoints';
+import { WebhookSender, type WebhookRule } from './webhook-rules';
+
+export interface OdooSimulatorOptions {
+  readonly database?: string;
+  readonly login?: string;
+  readonly password?: string;
+  readonly uid?: number;
+  /** Accepted as `Authorization: bearer <apiKey>` (JSON-2) and in place of the password (RPC). */
+  readonly apiKey?: string;
+  /** Reported by /web/version; JSON-2 is served from '19.0' on, as in Odoo. Default '19.0'. */
+  readonly serverVersion?: string;
+  /** Share or control time (write_date); a fresh real-time clock by default. */
+  readonly clock?: SimClock;
+  readonly webhooks?: readonly WebhookRule[];
+  /** Signs webhook deliveries as a proxy in front of Ferry would; unsigned when absent. */
+  readonly signing?: SigningOptions;
+  readonly webhookFaults?: DeliveryFaults;
+  /** Odoo's webhook action waits 1 s. */
+  readonly webhookTimeoutMs?: number;
+  readonly fault?: ServerFault;
+  /** Seeded randomness for probabilistic faults. */
+  readonly random?: () => number;
+  readonly port?: number;
+  /** Extra or replacement models; the standard ones are always there. */
+  readonly models?: readonly ModelSpec[];
+  /** Creates the warehouse locations (WH, WH/Stock, Vendors, Customers, …). Default true. */
+  readonly seedWarehouse?: boolean;
+}
+
+/** What tests do to and read from the simulated Odoo besides calling its APIs. */
+export interface OdooHarness {
+  readonly credentials: OdooCredentials;
+  readonly clock: SimClock;
+  /** The locations seeded at start (when `seedWarehouse`), by role. */
+  readonly locations: Readonly<Record<'stock' | 'vendors' | 'customers' | 'inventory', number>>;
+
+  /** Inserts records that "were already there": no webhooks. Returns their ids. */
+  seed(
+    model: string,
+    records: Record<string, unknown> | readonly Record<string, unknown>[],
+  ): number[];
+  /** A user creates a record in Odoo: automation rules fire. */
+  create(model: string, vals: Record<string, unknown>): number;
+  /** A user edits records in Odoo: automation rules fire. */
+  write(model: string, ids: readonly number[], vals: Record<string, unknown>): void;
+  unlink(model: string, ids: readonly number[]): void;
+  /** A user clicks a button (button_confirm, button_validate, action_apply_inventory, …). */
+  call(model: string, method: string, ids: readonly number[]): unknown;
+  read(model: string, ids: readonly number[], fields?: readonly string[]): ReadRecord[];
+  searchRead(
+    model: string,
+    domain?: unknown,
+    fields?: readonly string[],
+    options?: SearchOptions,
+  ): ReadRecord[];
+  /** Simulator-wide change counter of a record: strictly increasing on every write. */
+  revisionOf(model: string, id: number): number | undefined;
+
+  addWebhook(rule: WebhookRule): number;
+  setWebhookFaults(faults: DeliveryFaults): void;
+  webhookFaults(): DeliveryFaults;
+  webhookDeliveries(): DeliveryRecord[];
+  /** Resolves when every webhook triggered so far was sent (or failed). */
+  webhooksIdle(): Promise<void>;
+}
+
+export interface OdooSimulator extends OdooHarness {
+  readonly url: string;
+  /** `/__sim/...` routes on a port that stays up while the simulator is `down`. */
+  readonly adminUrl: string;
+  readonly port: number;
+  setFault(fault: ServerFault): Promise<void>;
+  readonly fault: ServerFault;
+  requests(filter?: RequestFilter): RecordedRequest[];
+  /** Requests that called create/write/unlink or a business method, optionally for one model. */
+  writeRequests(model?: string): RecordedRequest[];
+  maxRequestsPerSecond(filter?: RequestFilter): number;
+  clearRequests(): void;
+  stop(): Promise<void>;
+}
+
+const DEFAULTS = {
+  database: 'ferry',
+  login: 'admin',
+  password: 'admin',
+  uid: 2,
+  apiKey: 'ferry-odoo-api-key',
+  serverVersion: '19.0',
+};
+
+export async function startOdooSimulator(
+  options: OdooSimulatorOptions = {},
+): Promise<OdooSimulator> {
+  const clock = options.clock ?? new SimClock();
+  const credentials: OdooCredentials = {
+    database: options.database ?? DEFAULTS.database,
+    login: options.login ?? DEFAULTS.login,
+    password: options.password ?? DEFAULTS.password,
+    uid: options.uid ?? DEFAULTS.uid,
+    apiKey: options.apiKey ?? DEFAULTS.apiKey,
+    serverVersion: options.serverVersion ?? DEFAULTS.serverVersion,
+  };
+  const extra = new Map((options.models ?? []).map((model) => [model.name, model]));
+  const models = [...STANDARD_MODELS.filter((model) => !extra.has(model.name)), ...extra.values()];
+  const orm = new OdooOrm(models, clock);
+  const webhooks = new WebhookSender(orm, {
+    ...(options.signing ? { signing: options.signing } : {}),
+    ...(options.webhookTimeoutMs !== undefined ? { timeoutMs: options.webhookTimeoutMs } : {}),
+    ...(options.webhookFaults ? { faults: options.webhookFaults } : {}),
+    ...(options.random ? { random: options.random } : {}),
+  });
+  for (const rule of options.webhooks ?? []) webhooks.addRule(rule);
+  const locations =
+    options.seedWarehouse === false ? NO_LOCATIONS : webhooks.silently(() => seedWarehouse(orm));
+
+  const harness: OdooHarness = {
+    credentials,
+    clock,
+    locations,
+    seed: (model, records) =>
+      webhooks.silently(() =>
+        orm.atomic(() =>
+          (Array.isArray(records) ? records : [records]).map((vals) => orm.create(model, vals)),
+        ),
+      ),
+    create: (model, vals) => orm.create(model, vals),
+    write: (model, ids, vals) => {
+      orm.write(model, ids, vals);
+    },
+    unlink: (model, ids) => {
+      orm.unlink(model, ids);
+    },
+    call: (model, method, ids) => callModelMethod(orm, clock, { model, method, ids }),
+    read: (model, ids, fields) => orm.read(model, ids, fields),
+    searchRead: (model, domain = [], fields, searchOptions = {}) =>
+      orm.read(model, orm.search(model, domain, searchOptions), fields),
+    revisionOf: (model, id) => orm.get(model, id)?.revision,
+    addWebhook: (rule) => webhooks.addRule(rule),
+    setWebhookFaults: (faults) => {
+      webhooks.outbox.setFaults(faults);
+    },
+    webhookFaults: () => webhooks.outbox.faults,
+    webhookDeliveries: () => webhooks.outbox.deliveries(),
+    webhooksIdle: () => webhooks.outbox.idle(),
+  };
+  const server = await SimulatorServer.start({
+    name: 'odoo',
+    label: labelOdooRequest,
+    handle: (request) => handleOdooRequest(request, { orm, clock, credentials }),
+    admin: odooAdminRoutes(harness),
+    ...(options.random ? { random: options.random } : {}),
+    ...(options.port !== undefined ? { port: options.port } : {}),
+  });
+  if (options.fault) await server.setFault(options.fault);
+
+  return {
+    ...harness,
+    get url() {
+      return server.url;
+    },
+    get adminUrl() {
+      return server.adminUrl;
+    },
+    get port() {
+      return server.port;
+    },
+    get fault() {
+      return server.fault;
+    },
+    setFault: (fault) => server.setFault(fault),
+    requests: (filter) => server.requests(filter),
+    writeRequests: (model) =>
+      server
+        .requests(model === undefined ? {} : { model })
+        .filter((r) => r.method !== undefined && WRITE_METHODS.has(r.method)),
+    maxRequestsPerSecond: (filter) => server.maxRequestsPerSecond(filter),
+    clearRequests: () => {
+      server.clearRequests();
+    },
+    stop: async () => {
+      webhooks.close();
+      await server.stop();
+    },
+  };
+}
+
+const NO_LOCATIONS = { stock: 0, vendors: 0, customers: 0, inventory: 0 };
+
+function seedWarehouse(orm: OdooOrm): OdooSimulator['locations'] {
+  return orm.atomic(() => {
+    const partners = orm.create('stock.location', { name: 'Partners', usage: 'view' });
+    const virtual = orm.create('stock.location', { name: 'Virtual Locations', usage: 'view' });
+    const warehouse = orm.create('stock.location', { name: 'WH', usage: 'view' });
+    return {
+      stock: orm.create('stock.location', {
+        name: 'Stock',
+        usage: 'internal',
+        location_id: warehouse,
+      }),
+      vendors: orm.create('stock.location', {
+        name: 'Vendors',
+        usage: 'supplier',
+        location_id: partners,
+      }),
+      customers: orm.create('stock.location', {
+        name: 'Customers',
+        usage: 'customer',
+        location_id: partners,
+      }),
+      inventory: orm.create('stock.location', {
+        name: 'Inventory adjustment',
+        usage: 'inventory',
+        location_id: virtual,
+      }),
+    };
+  });
+}
