@@ -10,6 +10,7 @@ import {
   KafkaRuntime,
   type ApplyOutcome,
   type ConsumedEvent,
+  type KeyOrdering,
   type ProjectionConsumer,
 } from '@ferry/kafka-runtime';
 import type { Logger } from '@ferry/observability';
@@ -41,6 +42,11 @@ export interface ProjectionDeclaration<T extends EventEnvelope> {
    * breaker and holds its partitions instead of using up retry attempts.
    */
   readonly downstream?: string;
+  /**
+   * `per-key` for sinks whose writes are not guarded by a version: a key's later events wait
+   * while an earlier one is in retry. Default `version-guarded`.
+   */
+  readonly ordering?: KeyOrdering;
 }
 
 export type ProjectionConfig = ConfigOf<ReturnType<typeof projectionOptions>>;
@@ -81,6 +87,7 @@ class ProjectionHost<T extends EventEnvelope> implements OnApplicationBootstrap,
       partitionsConsumedConcurrently: config.partitionsConcurrently,
       retry: { delaysMs: config.retryDelaysMs },
       downstream: declaration.downstream ?? 'postgres',
+      ordering: declaration.ordering ?? 'version-guarded',
     });
     health.expect(declaration.name);
   }
