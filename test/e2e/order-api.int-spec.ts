@@ -43,7 +43,12 @@ describe('order command API', () => {
 
   const eventsOf = async (externalOrderId: string, expectAtLeast: number) => {
     const records = await readTopic(
-      { brokers: env.kafkaBrokers, clientId: 'order-api-test' },
+      {
+        brokers: env.kafkaBrokers,
+        clientId: 'order-api-test',
+        connectionTimeoutMs: 5000,
+        requestTimeoutMs: 30_000,
+      },
       topic,
       100,
       expectAtLeast === 0 ? 3000 : 10_000,
