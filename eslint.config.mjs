@@ -82,6 +82,7 @@ const depConstraints = [
   { sourceTag: 'scope:inventory', onlyDependOnLibsWithTags: ['scope:inventory', 'scope:shared'] },
   { sourceTag: 'scope:erp', onlyDependOnLibsWithTags: ['scope:erp', 'scope:shared'] },
   { sourceTag: 'scope:orders', onlyDependOnLibsWithTags: ['scope:orders', 'scope:shared'] },
+  { sourceTag: 'scope:logistics', onlyDependOnLibsWithTags: ['scope:logistics', 'scope:shared'] },
 ];
 
 /** Tests of any layer may also use the test support library. */

@@ -18,3 +18,5 @@ export {
 } from './catalog-publisher';
 export type { CatalogPublisherOptions, Publications } from './catalog-publisher';
 export { parseRequestBody, validationProblems } from './request-validation';
+export { classifyStateOutcomes, newestPerKey } from './state-batch';
+export type { KeyResult, StateOutcome } from './state-batch';

@@ -1,0 +1,54 @@
+import type { EventEnvelope } from '@ferry/contracts';
+
+/** How one state event ended: written, replaced by a newer one of the same batch, or older than known. */
+export type StateOutcome = 'applied' | 'superseded' | 'stale';
+
+export interface KeyResult {
+  /** Version stored before this batch, if the row existed. */
+  readonly previousVersion: number | undefined;
+  /** Whether the batch's newest event for the key was written. */
+  readonly written: boolean;
+}
+
+/**
+ * The newest event per key, in arrival order of first appearance. `ON CONFLICT DO UPDATE`
+ * cannot touch one row twice in a statement, so a batch must carry each key once.
+ */
+export function newestPerKey<T extends EventEnvelope>(
+  events: readonly T[],
+  keyOf: (event: T) => string,
+): T[] {
+  const newest = new Map<string, T>();
+  for (const event of events) {
+    const known = newest.get(keyOf(event));
+    if (!known || event.sourceVersion > known.sourceVersion) newest.set(keyOf(event), event);
+  }
+  return [...newest.values()];
+}
+
+/**
+ * Classifies each event of a batch, in arrival order, given what the store held before.
+ * An event is stale when a version at least as new was already stored or seen earlier in the
+ * batch (it arrived out of order); otherwise it was applied if it is the one written, or
+ * superseded by a newer event of the same batch (the same end state as applying both in turn).
+ */
+export function classifyStateOutcomes<T extends EventEnvelope>(
+  events: readonly T[],
+  results: ReadonlyMap<string, KeyResult>,
+  keyOf: (event: T) => string,
+): Record<StateOutcome, number> {
+  const counts: Record<StateOutcome, number> = { applied: 0, superseded: 0, stale: 0 };
+  const winners = new Set(newestPerKey(events, keyOf));
+  const highest = new Map<string, number>();
+  for (const event of events) {
+    const key = keyOf(event);
+    const result = results.get(key);
+    const seen = highest.get(key) ?? result?.previousVersion ?? Number.NEGATIVE_INFINITY;
+    if (event.sourceVersion <= seen) counts.stale += 1;
+    else if (!winners.has(event)) counts.superseded += 1;
+    else if (result?.written) counts.applied += 1;
+    else counts.stale += 1; // lost to a concurrent writer's newer version
+    highest.set(key, Math.max(seen, event.sourceVersion));
+  }
+  return counts;
+}
