@@ -95,6 +95,7 @@ export type { PacerPolicy, PacerState } from './poller/request-pacer';
 export { webhookDeliveryId, WEBHOOK_DELIVERY_NAMESPACE } from './webhook/delivery-id';
 export {
   isOdooModel,
+  OdooForeignModels,
   OdooModels,
   OdooWebhookPayloadSchema,
   readOdooWebhook,

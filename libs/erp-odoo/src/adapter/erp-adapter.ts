@@ -33,15 +33,19 @@ export interface ChangeNotice {
 /**
  * Why a verified webhook body was refused, and the status to answer with:
  * `invalid` 400 (not the payload shape we expect), `unknown-model` 422 (a record type this
- * adapter does not carry: the ERP's webhook configuration is wrong).
+ * adapter does not carry: the ERP's webhook configuration is wrong), `not-owner` 403 (a record
+ * type Ferry carries, but of an entity another system owns, e.g. an ERP inventory adjustment:
+ * the app refuses it through the ownership guard, which counts it).
  */
 export type ChangeRejection =
   | { readonly kind: 'invalid'; readonly problems: readonly string[] }
-  | { readonly kind: 'unknown-model'; readonly model: string };
+  | { readonly kind: 'unknown-model'; readonly model: string }
+  | { readonly kind: 'not-owner'; readonly model: string; readonly entity: Entity };
 
 export const ChangeRejectionStatus: Readonly<Record<ChangeRejection['kind'], number>> = {
   invalid: 400,
   'unknown-model': 422,
+  'not-owner': 403,
 };
 
 export type ChangeReading =

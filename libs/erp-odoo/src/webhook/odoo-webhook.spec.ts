@@ -47,6 +47,14 @@ describe('readOdooWebhook', () => {
     });
   });
 
+  it('refuses a model of an entity the ERP does not own as not-owner, naming the entity', () => {
+    expect(readOdooWebhook(json({ _model: 'stock.quant', _id: 9 }), headers)).toEqual({
+      kind: 'not-owner',
+      model: 'stock.quant',
+      entity: 'inventoryLevel',
+    });
+  });
+
   it.each([
     ['not JSON', Buffer.from('{nope')],
     ['no _model', json({ _id: 1 })],

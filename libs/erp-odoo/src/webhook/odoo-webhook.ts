@@ -1,3 +1,4 @@
+import type { Entity } from '@ferry/contracts';
 import { z } from 'zod';
 import type { ChangeReading, ErpOwnedEntity } from '../adapter/erp-adapter';
 import { parseOdooDatetime } from '../odoo/odoo-values';
@@ -11,6 +12,23 @@ export const OdooModels = {
 } as const satisfies Record<string, ErpOwnedEntity>;
 
 export type OdooModel = keyof typeof OdooModels;
+
+/**
+ * Odoo models that hold entities another system owns: a change there (an inventory adjustment
+ * in Odoo, a sales order typed into Odoo) must not flow out of the ERP. Their webhooks are
+ * refused as `not-owner` rather than `unknown-model`, so the refusal is counted as an ownership
+ * violation instead of reading as a misconfigured rule.
+ */
+export const OdooForeignModels = {
+  'stock.quant': 'inventoryLevel',
+  'sale.order': 'salesOrder',
+} as const satisfies Record<string, Exclude<Entity, ErpOwnedEntity>>;
+
+function foreignEntityOf(model: string): Entity | undefined {
+  return Object.hasOwn(OdooForeignModels, model)
+    ? OdooForeignModels[model as keyof typeof OdooForeignModels]
+    : undefined;
+}
 
 export function isOdooModel(model: string): model is OdooModel {
   return Object.hasOwn(OdooModels, model);
@@ -57,7 +75,12 @@ export function readOdooWebhook(rawBody: Buffer, headers: WebhookHeaders): Chang
       ),
     };
   const payload = parsed.data;
-  if (!isOdooModel(payload._model)) return { kind: 'unknown-model', model: payload._model };
+  if (!isOdooModel(payload._model)) {
+    const foreign = foreignEntityOf(payload._model);
+    return foreign === undefined
+      ? { kind: 'unknown-model', model: payload._model }
+      : { kind: 'not-owner', model: payload._model, entity: foreign };
+  }
   const writeDate = typeof payload.write_date === 'string' ? payload.write_date : undefined;
   const recordId = String(payload._id);
   const signedTimestamp = singleHeader(headers, FerryWebhookHeaders.timestamp) ?? undefined;

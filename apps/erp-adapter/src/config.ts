@@ -1,0 +1,155 @@
+import {
+  boolean,
+  commaList,
+  integer,
+  option,
+  readConfig,
+  text,
+  type ConfigOf,
+} from '@ferry/config';
+import { DefaultRetryDelaysMs, Topics } from '@ferry/contracts';
+import {
+  DEFAULT_SETTLE_MS,
+  DEFAULT_WEBHOOK_MAX_BODY_BYTES,
+  DEFAULT_WEBHOOK_TOLERANCE_SECONDS,
+  odooConnectionOptions,
+} from '@ferry/erp-odoo';
+import { kafkaConnectionOptions, schemaRegistryOptions } from '@ferry/kafka-runtime';
+import { httpServerOptions } from '@ferry/service-host';
+
+const DAY_MS = 24 * 3_600_000;
+
+function delays(raw: string): number[] {
+  return commaList(raw).map(integer({ min: 1 }));
+}
+
+/** Everything the ERP adapter reads from its environment (Odoo first). */
+export const erpAdapterOptions = {
+  ...kafkaConnectionOptions,
+  ...schemaRegistryOptions,
+  ...httpServerOptions(3004),
+  ...odooConnectionOptions,
+  odooMajorVersion: option(
+    'FERRY_ODOO_MAJOR_VERSION',
+    integer({ min: 16, max: 99 }),
+    19,
+    'Odoo major version; picks renamed fields (19 matches the json2 protocol default)',
+  ),
+  databaseUrl: option(
+    'DATABASE_URL',
+    text,
+    'postgres://postgres@127.0.0.1:5432/ferry',
+    'Postgres connection string (deliveries, cursors, integration log, dedup)',
+  ),
+  databaseSchema: option('FERRY_DB_SCHEMA', text, 'public', 'Postgres schema of its tables'),
+  webhookSecrets: option(
+    'FERRY_ODOO_WEBHOOK_SECRETS',
+    commaList,
+    undefined,
+    'Accepted webhook signing secrets, comma-separated, newest first (each 16+ characters)',
+  ),
+  webhookToleranceSeconds: option(
+    'FERRY_ODOO_WEBHOOK_TOLERANCE_SECONDS',
+    integer({ min: 1, max: 3600 }),
+    DEFAULT_WEBHOOK_TOLERANCE_SECONDS,
+    'How far a delivery’s signed timestamp may be from our clock, either way',
+  ),
+  webhookMaxBodyBytes: option(
+    'FERRY_ODOO_WEBHOOK_MAX_BODY_BYTES',
+    integer({ min: 1024 }),
+    DEFAULT_WEBHOOK_MAX_BODY_BYTES,
+    'Largest webhook body read (larger: 413 before anything is verified)',
+  ),
+  deliveryRetentionMs: option(
+    'FERRY_ODOO_WEBHOOK_DELIVERY_RETENTION_MS',
+    integer({ min: 3_600_000 }),
+    7 * DAY_MS,
+    'How long delivery ids (replay detection) and published event ids are kept',
+  ),
+  pollIntervalMs: option(
+    'FERRY_ODOO_POLL_INTERVAL_MS',
+    integer({ min: 0 }),
+    30_000,
+    'Catch-up poll interval per ERP-owned entity; 0 disables the poll',
+  ),
+  pollSettleMs: option(
+    'FERRY_ODOO_POLL_SETTLE_MS',
+    integer({ min: 0 }),
+    DEFAULT_SETTLE_MS,
+    'The poll leaves changes younger than this for the next round (late-committing writes)',
+  ),
+  pollPageSize: option(
+    'FERRY_ODOO_POLL_PAGE_SIZE',
+    integer({ min: 1, max: 5000 }),
+    200,
+    'Records read per catch-up request',
+  ),
+  purchaseOrderTopic: option(
+    'FERRY_PURCHASE_ORDER_TOPIC',
+    text,
+    Topics.purchaseOrders.name,
+    'Topic of PurchaseOrderState events (published)',
+  ),
+  invoiceTopic: option(
+    'FERRY_INVOICE_TOPIC',
+    text,
+    Topics.invoices.name,
+    'Topic of InvoicePosted events (published)',
+  ),
+  salesOrderTopic: option(
+    'FERRY_SALES_ORDER_TOPIC',
+    text,
+    Topics.salesOrders.name,
+    'Topic of SalesOrderPlaced events (written into the ERP)',
+  ),
+  goodsReceiptTopic: option(
+    'FERRY_GOODS_RECEIPT_TOPIC',
+    text,
+    Topics.goodsReceipts.name,
+    'Topic of GoodsReceiptRecorded events (written into the ERP)',
+  ),
+  inventoryTopic: option(
+    'FERRY_INVENTORY_TOPIC',
+    text,
+    Topics.inventoryLevels.name,
+    'Topic of InventoryLevelSet events (written into the ERP)',
+  ),
+  sinkEnabled: option(
+    'FERRY_ERP_SINK_ENABLED',
+    boolean,
+    true,
+    'Run the ERP sink (sales orders, goods receipts, inventory levels into the ERP)',
+  ),
+  sinkGroupPrefix: option(
+    'FERRY_ERP_SINK_GROUP_PREFIX',
+    text,
+    'ferry.erp-sink',
+    'Consumer groups of the sink are <prefix>.<entity> (also their dedup scope)',
+  ),
+  sinkMaxBatchSize: option(
+    'FERRY_ERP_SINK_MAX_BATCH_SIZE',
+    integer({ min: 1, max: 1000 }),
+    50,
+    'Most events per sink transaction (each is a paced ERP call, so keep it small)',
+  ),
+  retryDelaysMs: option(
+    'FERRY_RETRY_DELAYS_MS',
+    delays,
+    [...DefaultRetryDelaysMs],
+    'Delays of the sink’s retry tiers in milliseconds, comma-separated',
+  ),
+  createTopics: option(
+    'FERRY_CREATE_TOPICS',
+    boolean,
+    true,
+    'Create missing topics at start (off where topics are managed elsewhere)',
+  ),
+};
+
+export type ErpAdapterConfig = ConfigOf<typeof erpAdapterOptions>;
+
+export const ERP_ADAPTER_CONFIG = Symbol('ErpAdapterConfig');
+
+export function readErpAdapterConfig(env: NodeJS.ProcessEnv = process.env): ErpAdapterConfig {
+  return readConfig(erpAdapterOptions, env);
+}
