@@ -22,9 +22,14 @@ export interface ScanResult {
   readonly accepted: DeadLetterRecord[];
 }
 
+/** Attempts of a scan whose consumer the client gave up on (a coordinator still moving, say). */
+const SCAN_ATTEMPTS = 3;
+
 /**
  * Reads the planned offsets of a topic once, through a consumer group of its own that starts
  * at the beginning, commits nothing and is deleted afterwards: no real group's offsets move.
+ * A scan whose consumer crashed (on a new cluster the group coordinator may not be ready yet)
+ * starts again with a new group; a scan that makes no progress fails at once.
  */
 export async function scanPartitions(
   kafka: Kafka,
@@ -33,6 +38,26 @@ export async function scanPartitions(
   scan: PartitionScan,
 ): Promise<ScanResult> {
   if (scan.reads.length === 0) return { scanned: 0, accepted: [] };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await scanOnce(kafka, admin, logger, scan);
+    } catch (error: unknown) {
+      if (!(error instanceof ConsumerCrashed) || attempt >= SCAN_ATTEMPTS) throw error;
+      logger.warn('DLQ reader crashed; reading again', { topic: scan.topic, attempt, error });
+      await new Promise((done) => setTimeout(done, 1000 * attempt));
+    }
+  }
+}
+
+/** The reader's consumer crashed or did not start: worth another attempt. */
+class ConsumerCrashed extends DeadLetterReadError {}
+
+async function scanOnce(
+  kafka: Kafka,
+  admin: Admin,
+  logger: Logger,
+  scan: PartitionScan,
+): Promise<ScanResult> {
   const groupId = `${DEAD_LETTER_READER_GROUP_PREFIX}${randomUUID()}`;
   const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false });
   try {
@@ -84,7 +109,7 @@ function readUntilComplete(consumer: Consumer, scan: PartitionScan): Promise<Sca
       if (isReadComplete(reads, reached)) settle();
     });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
-      settle(new DeadLetterReadError(`Reading ${topic} failed`, { cause: payload.error }));
+      settle(new ConsumerCrashed(`Reading ${topic} failed`, { cause: payload.error }));
     });
     consumer
       .run({
@@ -105,12 +130,17 @@ function readUntilComplete(consumer: Consumer, scan: PartitionScan): Promise<Sca
       })
       .then(
         () => {
+          if (settled) return;
           // Each partition starts at its first planned offset: for one record, nothing before it.
-          for (const read of reads)
-            consumer.seek({ topic, partition: read.partition, offset: read.from.toString() });
+          try {
+            for (const read of reads)
+              consumer.seek({ topic, partition: read.partition, offset: read.from.toString() });
+          } catch (error: unknown) {
+            settle(new ConsumerCrashed(`Could not start reading ${topic}`, { cause: error }));
+          }
         },
         (error: unknown) => {
-          settle(new DeadLetterReadError(`Could not start reading ${topic}`, { cause: error }));
+          settle(new ConsumerCrashed(`Could not start reading ${topic}`, { cause: error }));
         },
       );
   });
