@@ -36,6 +36,10 @@ async function main(argv: readonly string[]): Promise<number> {
       say(`    ${line}`);
     },
   });
+  // Only what this run started is stopped again (nothing, when endpoints are given from outside).
+  const startedHere =
+    !alreadyRunning &&
+    (await infraStatus()).some((service) => service.running && service.managedByFerry);
   try {
     const result = await runApplyBenchmark(parsed.options, endpoints, say);
     say('');
@@ -43,7 +47,7 @@ async function main(argv: readonly string[]): Promise<number> {
     say(`  saved ${relative(process.cwd(), saveBenchResult(result))}`);
     return 0;
   } finally {
-    if (!alreadyRunning) {
+    if (startedHere) {
       say('· stopping Kafka, the schema registry and Postgres (this run started them)');
       await infraDown();
     }
