@@ -14,6 +14,7 @@ export type { SignatureFault, SigningOptions } from './http/signing';
 export { startOdooSimulator } from './odoo/odoo-simulator';
 export type { OdooHarness, OdooSimulator, OdooSimulatorOptions } from './odoo/odoo-simulator';
 export type { OdooCredentials } from './odoo/rpc-endpoints';
+export type { SeededLocations, SeededWarehouse } from './odoo/seed-data';
 export type { WebhookRule } from './odoo/webhook-rules';
 export type { ModelSpec, FieldSpec, FieldType } from './odoo/model-spec';
 export type { ChangeEvent, SearchOptions } from './odoo/orm';

@@ -7,9 +7,16 @@ import {
   type StoredValue,
 } from './odoo-values';
 import type { OdooOrm } from './orm';
+import { applyInventory } from './quant-inventory';
+import { validatePickings } from './stock-operations';
 
 /** A model method beyond the generic ORM ones (button_confirm, …), run on `ids`. */
-export type BusinessMethod = (orm: OdooOrm, ids: readonly number[], clock: SimClock) => unknown;
+export type BusinessMethod = (
+  orm: OdooOrm,
+  ids: readonly number[],
+  clock: SimClock,
+  context: Readonly<Record<string, unknown>>,
+) => unknown;
 
 const num = (value: StoredValue | undefined): number => (typeof value === 'number' ? value : 0);
 
@@ -25,7 +32,21 @@ function locationOf(orm: OdooOrm, usage: string): number | false {
   );
 }
 
-/** The receipt (purchase) or delivery (sale) that confirming an order creates. */
+/** The operation type of the transfer an order creates: the PO's own, or the warehouse's. */
+function transferType(orm: OdooOrm, purchase: boolean, order: StoredRecord): number | undefined {
+  const own = order.values[purchase ? 'picking_type_id' : 'warehouse_id'];
+  if (purchase) return typeof own === 'number' ? own : undefined;
+  const outType =
+    typeof own === 'number' ? orm.get('stock.warehouse', own)?.values['out_type_id'] : undefined;
+  if (typeof outType === 'number') return outType;
+  return orm.search('stock.picking.type', [['code', '=', 'outgoing']], { limit: 1 })[0];
+}
+
+/**
+ * The receipt (purchase) or delivery (sale) that confirming an order creates. Moves are reserved
+ * at once (Odoo 17+ `quantity` = demand): receipts from a vendor always are; deliveries are
+ * simplified the same way, whatever the stock.
+ */
 function createTransfer(
   orm: OdooOrm,
   kind: 'incoming' | 'outgoing',
@@ -33,16 +54,19 @@ function createTransfer(
   now: number,
 ): void {
   const purchase = kind === 'incoming';
+  const typeId = transferType(orm, purchase, order);
+  if (typeId === undefined) return;
+  const type = orm.get('stock.picking.type', typeId);
   const lineModel = purchase ? 'purchase.order.line' : 'sale.order.line';
   const demandField = purchase ? 'product_qty' : 'product_uom_qty';
   const doneField = purchase ? 'qty_received' : 'qty_delivered';
   const internal = locationOf(orm, 'internal');
   const external = locationOf(orm, purchase ? 'supplier' : 'customer');
-  const from = purchase ? external : internal;
-  const to = purchase ? internal : external;
+  const from = type?.values['default_location_src_id'] || (purchase ? external : internal);
+  const to = type?.values['default_location_dest_id'] || (purchase ? internal : external);
   const moves = orm
     .children(lineModel, 'order_id', order.id)
-    .filter((line) => line.values['product_id'] !== false)
+    .filter((line) => line.values['product_id'] !== false && line.values['display_type'] === false)
     .map((line) => ({ line, demand: num(line.values[demandField]) - num(line.values[doneField]) }))
     .filter(({ demand }) => demand > 0)
     .map(({ line, demand }) => [
@@ -52,7 +76,9 @@ function createTransfer(
         name: line.values['name'],
         product_id: line.values['product_id'],
         product_uom_qty: demand,
+        quantity: demand,
         state: 'assigned',
+        picking_type_id: typeId,
         location_id: from,
         location_dest_id: to,
         [purchase ? 'purchase_line_id' : 'sale_line_id']: line.id,
@@ -60,7 +86,7 @@ function createTransfer(
     ]);
   if (moves.length === 0) return;
   orm.create('stock.picking', {
-    picking_type_code: kind,
+    picking_type_id: typeId,
     partner_id: order.values['partner_id'],
     origin: order.values['name'],
     [purchase ? 'purchase_id' : 'sale_id']: order.id,
@@ -84,53 +110,6 @@ function cancelOpenTransfers(
     orm.write('stock.move', moves, { state: 'cancel' });
     orm.write('stock.picking', [picking.id], { state: 'cancel' });
   }
-}
-
-/** Adds `delta` to the quant of (product, location), creating it when there is none. */
-function moveStock(
-  orm: OdooOrm,
-  product: StoredValue | undefined,
-  location: StoredValue | undefined,
-  delta: number,
-): void {
-  if (typeof product !== 'number' || typeof location !== 'number') return;
-  const [quantId] = orm.search('stock.quant', [
-    ['product_id', '=', product],
-    ['location_id', '=', location],
-  ]);
-  if (quantId === undefined) {
-    orm.create('stock.quant', { product_id: product, location_id: location, quantity: delta });
-    return;
-  }
-  const quant = orm.get('stock.quant', quantId) as StoredRecord;
-  orm.write('stock.quant', [quantId], { quantity: num(quant.values['quantity']) + delta });
-}
-
-function validatePicking(orm: OdooOrm, picking: StoredRecord, now: number): void {
-  const state = picking.values['state'];
-  if (state === 'done') return;
-  if (state === 'cancel')
-    throw userError(`You cannot validate a transfer if no quantities are reserved.`);
-  const internal = (id: StoredValue | undefined): boolean =>
-    typeof id === 'number' && orm.get('stock.location', id)?.values['usage'] === 'internal';
-  for (const move of orm.children('stock.move', 'picking_id', picking.id)) {
-    if (move.values['state'] === 'done' || move.values['state'] === 'cancel') continue;
-    const quantity = num(move.values['quantity']) || num(move.values['product_uom_qty']);
-    orm.write('stock.move', [move.id], { state: 'done', quantity });
-    const { product_id: product, location_id: from, location_dest_id: to } = move.values;
-    if (internal(from)) moveStock(orm, product, from, -quantity);
-    if (internal(to)) moveStock(orm, product, to, quantity);
-    for (const [lineField, lineModel, doneField] of [
-      ['purchase_line_id', 'purchase.order.line', 'qty_received'],
-      ['sale_line_id', 'sale.order.line', 'qty_delivered'],
-    ] as const) {
-      const lineId = move.values[lineField];
-      const line = typeof lineId === 'number' ? orm.get(lineModel, lineId) : undefined;
-      if (line)
-        orm.write(lineModel, [line.id], { [doneField]: num(line.values[doneField]) + quantity });
-    }
-  }
-  orm.write('stock.picking', [picking.id], { state: 'done', date_done: formatOdooDatetime(now) });
 }
 
 function confirmOrder(model: 'purchase.order' | 'sale.order'): BusinessMethod {
@@ -213,22 +192,12 @@ export const BUSINESS_METHODS: Readonly<Record<string, Readonly<Record<string, B
       action_cancel: cancelOrder('sale.order'),
     },
     'stock.picking': {
-      button_validate: (orm, ids, clock) => {
-        for (const picking of records(orm, 'stock.picking', ids))
-          validatePicking(orm, picking, clock.now());
-        return true;
-      },
+      button_validate: (orm, ids, clock, context) =>
+        validatePickings(orm, records(orm, 'stock.picking', ids), clock.now(), context),
     },
     'stock.quant': {
-      // Odoo 15+: apply the counted quantity. Returns nothing when there is no conflict.
-      action_apply_inventory: (orm, ids) => {
-        for (const quant of records(orm, 'stock.quant', ids)) {
-          orm.write('stock.quant', [quant.id], {
-            quantity: num(quant.values['inventory_quantity']),
-            inventory_quantity: 0,
-            inventory_quantity_set: false,
-          });
-        }
+      action_apply_inventory: (orm, ids, clock) => {
+        applyInventory(orm, records(orm, 'stock.quant', ids), clock.now());
         return null;
       },
     },

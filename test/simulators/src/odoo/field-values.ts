@@ -23,6 +23,10 @@ export function coerceFieldValue(
     case 'text':
       if (typeof value !== 'string' && typeof value !== 'number') throw wrong();
       return String(value);
+    case 'html':
+      // Odoo sanitizes html fields; plain text comes back wrapped in a paragraph.
+      if (typeof value !== 'string' && typeof value !== 'number') throw wrong();
+      return /^\s*</.test(String(value)) ? String(value) : `<p>${String(value)}</p>`;
     case 'selection':
       if (typeof value !== 'string' || !(field.selection ?? []).includes(value)) throw wrong();
       return value;

@@ -2,6 +2,7 @@ import type { SimClock } from '../clock';
 import { BUSINESS_METHODS } from './business-methods';
 import { accessError, OdooError, typeError, valueError } from './odoo-errors';
 import type { OdooOrm, ReadLoad } from './orm';
+import { createCountedQuant, isInventoryMode, writeCountedQuants } from './quant-inventory';
 
 /** The methods that change data: what "count the writes" means in tests. */
 export const WRITE_METHODS: ReadonlySet<string> = new Set([
@@ -55,6 +56,12 @@ const searchOptions = (call: BoundCall) => {
   };
 };
 
+const asDict = (value: unknown): Record<string, unknown> => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw valueError(`Expected a dictionary of values, got ${JSON.stringify(value)}`);
+  return value as Record<string, unknown>;
+};
+
 const readLoad = (value: unknown): ReadLoad =>
   value === undefined || value === '_classic_read' ? '_classic_read' : null;
 
@@ -106,9 +113,13 @@ const ORM_METHODS: Readonly<Record<string, MethodSignature>> = {
     apiModel: true,
     run: (call) => {
       const vals = call.args['vals_list'];
+      const createOne = (one: unknown): number =>
+        call.model === 'stock.quant' && isInventoryMode(call.context)
+          ? createCountedQuant(call.orm, asDict(one), call.clock.now())
+          : call.orm.create(call.model, one);
       // A single dict creates one record and returns its id; a list returns the list of ids.
-      if (!Array.isArray(vals)) return call.orm.create(call.model, vals);
-      return call.orm.atomic(() => vals.map((one: unknown) => call.orm.create(call.model, one)));
+      if (!Array.isArray(vals)) return createOne(vals);
+      return call.orm.atomic(() => vals.map(createOne));
     },
   },
   write: {
@@ -116,7 +127,9 @@ const ORM_METHODS: Readonly<Record<string, MethodSignature>> = {
     required: ['vals'],
     apiModel: false,
     run: (call) => {
-      call.orm.write(call.model, call.ids, call.args['vals']);
+      if (call.model === 'stock.quant' && isInventoryMode(call.context))
+        writeCountedQuants(call.orm, call.ids, asDict(call.args['vals']));
+      else call.orm.write(call.model, call.ids, call.args['vals']);
       return true;
     },
   },
@@ -164,7 +177,7 @@ function signatureOf(orm: OdooOrm, model: string, method: string): MethodSignatu
       params: [],
       required: [],
       apiModel: false,
-      run: (call) => business(call.orm, call.ids, call.clock),
+      run: (call) => business(call.orm, call.ids, call.clock, call.context),
     };
   }
   throw new OdooError(

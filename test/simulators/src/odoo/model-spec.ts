@@ -3,6 +3,7 @@ import type { StoredRecord, StoredValue } from './odoo-values';
 export type FieldType =
   | 'char'
   | 'text'
+  | 'html'
   | 'integer'
   | 'float'
   | 'monetary'
@@ -19,6 +20,8 @@ export interface RecordView {
   /** The records of `model` whose many2one `field` points at `id`. */
   children(model: string, field: string, id: number): StoredRecord[];
   displayName(model: string, id: number): string;
+  /** Ids of `model` matching an Odoo domain, in the model's order unless given one. */
+  search(model: string, domain: unknown, options?: { limit?: number; order?: string }): number[];
   /** A field's value, computed ones included. */
   valueOf(model: string, record: StoredRecord, field: string): StoredValue;
 }
@@ -31,7 +34,13 @@ export interface FieldSpec {
   /** one2many: the many2one field on `relation` that points back. */
   readonly inverse?: string;
   readonly selection?: readonly string[];
-  readonly default?: StoredValue | ((now: number) => StoredValue);
+  /**
+   * A value, or a function of the time, the other records and the values being created (Odoo's
+   * default lambdas, and stored computes that fill a field from another one at create).
+   */
+  readonly default?:
+    | StoredValue
+    | ((now: number, view: RecordView, vals: Readonly<Record<string, unknown>>) => StoredValue);
   /** Non-stored computed field: evaluated on every read and domain test, never written. */
   readonly compute?: (record: StoredRecord, view: RecordView) => StoredValue;
 }
@@ -46,7 +55,7 @@ export interface ModelSpec {
   readonly displayName?: (record: StoredRecord, view: RecordView) => string;
   /** `name` of a new record when none (or '/') is given, from a sequence. */
   readonly sequence?: {
-    readonly prefix: (record: Record<string, StoredValue>) => string;
+    readonly prefix: (record: Record<string, StoredValue>, view: RecordView) => string;
     readonly padding: number;
   };
   /**

@@ -66,14 +66,22 @@ function route(odoo: OdooHarness, request: SimRequest): SimResponse | undefined 
   }
   const call = CALL.exec(request.path);
   if (call && request.httpMethod === 'POST') {
-    const ids = body()['ids'];
+    const { ids, context } = body();
     const list = Array.isArray(ids) ? (ids as number[]) : [];
+    const callContext =
+      typeof context === 'object' && context !== null && !Array.isArray(context)
+        ? (context as Record<string, unknown>)
+        : {};
     return {
       status: 200,
       json: {
         result:
-          odoo.call(decodeURIComponent(call[1] ?? ''), decodeURIComponent(call[2] ?? ''), list) ??
-          null,
+          odoo.call(
+            decodeURIComponent(call[1] ?? ''),
+            decodeURIComponent(call[2] ?? ''),
+            list,
+            callContext,
+          ) ?? null,
       },
     };
   }

@@ -6,12 +6,18 @@ import type { SigningOptions } from '../http/signing';
 import { SimulatorServer } from '../http/simulator-server';
 import type { ModelSpec } from './model-spec';
 import { callModelMethod, WRITE_METHODS } from './model-methods';
-import { STANDARD_MODELS } from './odoo-models';
+import { standardModels } from './odoo-models';
 import type { ReadRecord } from './odoo-values';
 import { odooAdminRoutes } from './odoo-admin';
 import { OdooOrm, type SearchOptions } from './orm';
 import { handleOdooRequest, labelOdooRequest, type OdooCredentials } from './rpc-endpoints';
 import { WebhookSender, type WebhookRule } from './webhook-rules';
+import {
+  seedBaseData,
+  seedWarehouse,
+  type SeededLocations,
+  type SeededWarehouse,
+} from './seed-data';
 
 export interface OdooSimulatorOptions {
   readonly database?: string;
@@ -36,8 +42,10 @@ export interface OdooSimulatorOptions {
   readonly port?: number;
   /** Extra or replacement models; the standard ones are always there. */
   readonly models?: readonly ModelSpec[];
-  /** Creates the warehouse locations (WH, WH/Stock, Vendors, Customers, …). Default true. */
+  /** Creates the warehouse WH with its locations (WH/Stock, Vendors, …) and operation types. Default true. */
   readonly seedWarehouse?: boolean;
+  /** ISO code of the company's currency, the default of orders and invoices. Default 'EUR'. */
+  readonly companyCurrency?: string;
 }
 
 /** What tests do to and read from the simulated Odoo besides calling its APIs. */
@@ -45,7 +53,11 @@ export interface OdooHarness {
   readonly credentials: OdooCredentials;
   readonly clock: SimClock;
   /** The locations seeded at start (when `seedWarehouse`), by role. */
-  readonly locations: Readonly<Record<'stock' | 'vendors' | 'customers' | 'inventory', number>>;
+  readonly locations: SeededLocations;
+  /** The warehouse seeded at start (code WH) and its operation types; ids 0 without it. */
+  readonly warehouse: SeededWarehouse;
+  /** Active currencies by ISO code (EUR and USD, with 2 decimal places, and the company's). */
+  readonly currencies: Readonly<Record<string, number>>;
 
   /** Inserts records that "were already there": no webhooks. Returns their ids. */
   seed(
@@ -58,7 +70,12 @@ export interface OdooHarness {
   write(model: string, ids: readonly number[], vals: Record<string, unknown>): void;
   unlink(model: string, ids: readonly number[]): void;
   /** A user clicks a button (button_confirm, button_validate, action_apply_inventory, …). */
-  call(model: string, method: string, ids: readonly number[]): unknown;
+  call(
+    model: string,
+    method: string,
+    ids: readonly number[],
+    context?: Readonly<Record<string, unknown>>,
+  ): unknown;
   read(model: string, ids: readonly number[], fields?: readonly string[]): ReadRecord[];
   searchRead(
     model: string,
@@ -99,6 +116,7 @@ const DEFAULTS = {
   uid: 2,
   apiKey: 'ferry-odoo-api-key',
   serverVersion: '19.0',
+  companyCurrency: 'EUR',
 };
 
 export async function startOdooSimulator(
@@ -114,7 +132,8 @@ export async function startOdooSimulator(
     serverVersion: options.serverVersion ?? DEFAULTS.serverVersion,
   };
   const extra = new Map((options.models ?? []).map((model) => [model.name, model]));
-  const models = [...STANDARD_MODELS.filter((model) => !extra.has(model.name)), ...extra.values()];
+  const standard = standardModels(Number.parseInt(credentials.serverVersion, 10));
+  const models = [...standard.filter((model) => !extra.has(model.name)), ...extra.values()];
   const orm = new OdooOrm(models, clock);
   const webhooks = new WebhookSender(orm, {
     ...(options.signing ? { signing: options.signing } : {}),
@@ -123,13 +142,18 @@ export async function startOdooSimulator(
     ...(options.random ? { random: options.random } : {}),
   });
   for (const rule of options.webhooks ?? []) webhooks.addRule(rule);
-  const locations =
-    options.seedWarehouse === false ? NO_LOCATIONS : webhooks.silently(() => seedWarehouse(orm));
+  const currencies = webhooks.silently(() =>
+    seedBaseData(orm, options.companyCurrency ?? DEFAULTS.companyCurrency),
+  );
+  const { locations, warehouse } =
+    options.seedWarehouse === false ? NO_WAREHOUSE : webhooks.silently(() => seedWarehouse(orm));
 
   const harness: OdooHarness = {
     credentials,
     clock,
     locations,
+    warehouse,
+    currencies,
     seed: (model, records) =>
       webhooks.silently(() =>
         orm.atomic(() =>
@@ -143,7 +167,8 @@ export async function startOdooSimulator(
     unlink: (model, ids) => {
       orm.unlink(model, ids);
     },
-    call: (model, method, ids) => callModelMethod(orm, clock, { model, method, ids }),
+    call: (model, method, ids, context = {}) =>
+      callModelMethod(orm, clock, { model, method, ids, context }),
     read: (model, ids, fields) => orm.read(model, ids, fields),
     searchRead: (model, domain = [], fields, searchOptions = {}) =>
       orm.read(model, orm.search(model, domain, searchOptions), fields),
@@ -197,34 +222,7 @@ export async function startOdooSimulator(
   };
 }
 
-const NO_LOCATIONS = { stock: 0, vendors: 0, customers: 0, inventory: 0 };
-
-function seedWarehouse(orm: OdooOrm): OdooSimulator['locations'] {
-  return orm.atomic(() => {
-    const partners = orm.create('stock.location', { name: 'Partners', usage: 'view' });
-    const virtual = orm.create('stock.location', { name: 'Virtual Locations', usage: 'view' });
-    const warehouse = orm.create('stock.location', { name: 'WH', usage: 'view' });
-    return {
-      stock: orm.create('stock.location', {
-        name: 'Stock',
-        usage: 'internal',
-        location_id: warehouse,
-      }),
-      vendors: orm.create('stock.location', {
-        name: 'Vendors',
-        usage: 'supplier',
-        location_id: partners,
-      }),
-      customers: orm.create('stock.location', {
-        name: 'Customers',
-        usage: 'customer',
-        location_id: partners,
-      }),
-      inventory: orm.create('stock.location', {
-        name: 'Inventory adjustment',
-        usage: 'inventory',
-        location_id: virtual,
-      }),
-    };
-  });
-}
+const NO_WAREHOUSE = {
+  locations: { stock: 0, vendors: 0, customers: 0, inventory: 0 },
+  warehouse: { id: 0, code: '', receiptType: 0, deliveryType: 0 },
+};

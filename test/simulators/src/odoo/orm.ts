@@ -243,14 +243,15 @@ export class OdooOrm implements RecordView {
     const now = this.clock.now();
     for (const [name, field] of Object.entries(spec.fields)) {
       if (field.compute || field.type === 'one2many') continue;
-      const fallback = typeof field.default === 'function' ? field.default(now) : field.default;
+      const fallback =
+        typeof field.default === 'function' ? field.default(now, this, input) : field.default;
       record.values[name] = fallback ?? false;
     }
     const commands = this.assign(spec, record, input);
     const name = record.values['name'];
     if (spec.sequence && (name === false || name === '/' || name === 'New')) {
       record.values['name'] = this.nextSequence(
-        spec.sequence.prefix(record.values),
+        spec.sequence.prefix(record.values, this),
         spec.sequence.padding,
       );
     }
@@ -534,8 +535,11 @@ function mergeEvents(events: readonly ChangeEvent[]): ChangeEvent[] {
       else merged.set(key, event);
       continue;
     }
+    // A record created in this transaction is a create, whatever was written to it around it
+    // (a line's create touches its order before the order's own create is announced).
     merged.set(key, {
       ...earlier,
+      action: earlier.action === 'create' || event.action === 'create' ? 'create' : earlier.action,
       fields: [...new Set([...earlier.fields, ...event.fields])],
       writeDate: event.writeDate,
     });
