@@ -1,0 +1,136 @@
+import {
+  startOdooSimulator,
+  startWmsSimulator,
+  type OdooSimulator,
+  type WmsSimulator,
+} from '@ferry/simulators';
+import {
+  isolatedDatabase,
+  startService,
+  testEnvironment,
+  uniqueName,
+  type IsolatedDatabase,
+  type RunningService,
+} from '@ferry/test-support';
+import { readMetrics, sampleValue } from '../support/metrics';
+
+/** The topics of one scenario, its own so that scenarios never see each other's events. */
+export interface ScenarioTopics {
+  readonly inventory: string;
+  readonly goodsReceipts: string;
+  readonly shipmentStatus: string;
+  readonly purchaseOrders: string;
+  readonly salesOrders: string;
+  readonly invoices: string;
+}
+
+/**
+ * Every part of a Ferry installation between a WMS and an Odoo, as real processes: the WMS
+ * adapter (with its expected-receipts sink), the ERP adapter (webhooks, catch-up poll, ERP
+ * sink), the order API and the inventory projector, against the two simulators, on real Kafka,
+ * registry and Postgres.
+ */
+export interface FerrySystem {
+  readonly odoo: OdooSimulator;
+  readonly wms: WmsSimulator;
+  readonly wmsAdapter: RunningService;
+  readonly erpAdapter: RunningService;
+  readonly orderApi: RunningService;
+  readonly projector: RunningService;
+  readonly database: IsolatedDatabase;
+  readonly topics: ScenarioTopics;
+  readonly groups: { readonly projector: string; readonly erpSinkPrefix: string };
+  /** Sum of a counter on a service's /metrics, over the samples whose labels include `labels`. */
+  metric(service: RunningService, name: string, labels?: Record<string, string>): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export const WEBHOOK_SECRET = 'scenario-webhook-secret-0001';
+
+export interface FerrySystemOptions {
+  /** Requests per second the ERP adapter allows itself against Odoo. */
+  readonly odooRequestsPerSecond?: number;
+  readonly extraErpEnv?: Readonly<Record<string, string>>;
+}
+
+export async function startFerrySystem(options: FerrySystemOptions = {}): Promise<FerrySystem> {
+  const env = testEnvironment();
+  const topics: ScenarioTopics = {
+    inventory: uniqueName('sc_inventory'),
+    goodsReceipts: uniqueName('sc_receipts'),
+    shipmentStatus: uniqueName('sc_shipments'),
+    purchaseOrders: uniqueName('sc_purchase_orders'),
+    salesOrders: uniqueName('sc_sales_orders'),
+    invoices: uniqueName('sc_invoices'),
+  };
+  const groups = { projector: uniqueName('sc_projector'), erpSinkPrefix: uniqueName('sc_erp') };
+  const database = isolatedDatabase(env.databaseUrl, 'scenario');
+  const odoo = await startOdooSimulator({ signing: { secret: WEBHOOK_SECRET } });
+  const wms = await startWmsSimulator();
+  const shared = {
+    KAFKA_BROKERS: env.kafkaBrokers.join(','),
+    SCHEMA_REGISTRY_URL: env.schemaRegistryUrl,
+    DATABASE_URL: env.databaseUrl,
+    FERRY_DB_SCHEMA: database.schema,
+    FERRY_INVENTORY_TOPIC: topics.inventory,
+    FERRY_GOODS_RECEIPT_TOPIC: topics.goodsReceipts,
+    FERRY_SHIPMENT_STATUS_TOPIC: topics.shipmentStatus,
+    FERRY_PURCHASE_ORDER_TOPIC: topics.purchaseOrders,
+    FERRY_SALES_ORDER_TOPIC: topics.salesOrders,
+    FERRY_INVOICE_TOPIC: topics.invoices,
+    // Compressed retry schedule: a scenario runs for seconds, not hours.
+    FERRY_RETRY_DELAYS_MS: '1000,2000',
+  };
+  const [wmsAdapter, erpAdapter, orderApi, projector] = await Promise.all([
+    startService('wms-adapter', {
+      ...shared,
+      FERRY_WMS_URL: wms.url,
+      FERRY_WMS_SINK_GROUP: uniqueName('sc_wms_sink'),
+    }),
+    startService('erp-adapter', {
+      ...shared,
+      ODOO_URL: odoo.url,
+      ODOO_PROTOCOL: 'json2',
+      ODOO_DATABASE: odoo.credentials.database,
+      ODOO_API_KEY: odoo.credentials.apiKey,
+      ODOO_REQUESTS_PER_SECOND: String(options.odooRequestsPerSecond ?? 20),
+      FERRY_ODOO_WEBHOOK_SECRETS: WEBHOOK_SECRET,
+      FERRY_ODOO_POLL_INTERVAL_MS: '1000',
+      FERRY_ODOO_POLL_SETTLE_MS: '2000',
+      FERRY_ERP_SINK_GROUP_PREFIX: groups.erpSinkPrefix,
+      ...options.extraErpEnv,
+    }),
+    startService('order-api', shared),
+    startService('inventory-projector', { ...shared, FERRY_CONSUMER_GROUP: groups.projector }),
+  ]);
+  wms.setTarget(wmsAdapter.url);
+  const webhookUrl = `${erpAdapter.url}/v1/erp/odoo/webhooks`;
+  for (const model of ['purchase.order', 'account.move', 'stock.quant']) {
+    odoo.addWebhook({
+      model,
+      url: webhookUrl,
+      trigger: 'on_create_or_write',
+      fields: ['write_date'],
+    });
+  }
+  return {
+    odoo,
+    wms,
+    wmsAdapter,
+    erpAdapter,
+    orderApi,
+    projector,
+    database,
+    topics,
+    groups,
+    metric: async (service, name, labels = {}) =>
+      sampleValue(await readMetrics(service.url), name, labels),
+    stop: async () => {
+      await Promise.all(
+        [wmsAdapter, erpAdapter, orderApi, projector].map((service) => service.stop()),
+      );
+      await Promise.all([odoo.stop(), wms.stop()]);
+      await database.drop();
+    },
+  };
+}
