@@ -1,5 +1,5 @@
-import { waitFor } from '@ferry/test-support';
-import { startFerrySystem, type FerrySystem } from './ferry-system';
+import { testEnvironment, waitFor } from '@ferry/test-support';
+import { startFerrySystem, type FerrySystem } from '@ferry/local-infra';
 
 /*
  * Duplicates from every side: the storefront retries an order POST, Odoo sends every webhook
@@ -12,7 +12,7 @@ describe('scenario: duplicate webhooks and retried requests', () => {
   let vendor = 0;
 
   beforeAll(async () => {
-    system = await startFerrySystem();
+    system = await startFerrySystem({ endpoints: testEnvironment() });
     [product = 0] = system.odoo.seed('product.product', { name: 'Lamp', default_code: 'LAMP-1' });
     [vendor = 0] = system.odoo.seed('res.partner', { name: 'Lumen BV', is_company: true });
     system.odoo.seed('res.partner', { name: 'Ana', ref: 'C-7', email: 'ana@example.com' });

@@ -1,7 +1,7 @@
 import { deadLetterTopicOf } from '@ferry/contracts';
 import { readTopic, type ReadRecord } from '@ferry/kafka-runtime';
 import { testEnvironment, waitFor } from '@ferry/test-support';
-import { startFerrySystem, type FerrySystem } from './ferry-system';
+import { startFerrySystem, type FerrySystem } from '@ferry/local-infra';
 
 /*
  * The ERP is down for a (compressed) maintenance window while the storefront keeps taking
@@ -37,7 +37,7 @@ describe('scenario: ERP maintenance window while orders keep coming', () => {
   });
 
   beforeAll(async () => {
-    system = await startFerrySystem({ odooRequestsPerSecond: rate });
+    system = await startFerrySystem({ endpoints: env, odooRequestsPerSecond: rate });
     system.odoo.seed('product.product', { name: 'Desk', default_code: 'DESK-1' });
     system.odoo.seed('res.partner', { name: 'Ana', ref: 'C-7', email: 'ana@example.com' });
   }, 180_000);

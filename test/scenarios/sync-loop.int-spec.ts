@@ -1,7 +1,7 @@
 import { FerryHeaders } from '@ferry/contracts';
 import { readTopic } from '@ferry/kafka-runtime';
 import { testEnvironment, waitFor } from '@ferry/test-support';
-import { startFerrySystem, type FerrySystem } from './ferry-system';
+import { startFerrySystem, type FerrySystem } from '@ferry/local-infra';
 
 /*
  * The sync loop that must never happen: a WMS batch job and an ERP inventory adjustment hit the
@@ -33,7 +33,7 @@ describe('scenario: WMS batch and ERP adjustment on one SKU (the sync loop)', ()
     )[0]?.['quantity'];
 
   beforeAll(async () => {
-    system = await startFerrySystem();
+    system = await startFerrySystem({ endpoints: testEnvironment() });
   }, 180_000);
 
   afterAll(async () => {

@@ -18,6 +18,8 @@ export type { Endpoints } from './endpoints';
 export { LocalInfraError, PortInUseError, StartupFailedError, ToolMissingError } from './errors';
 export type { ServiceStatus } from './service-status';
 export type { BrokerCount } from './kafka/topology';
+export { startFerrySystem, WEBHOOK_SECRET } from './system/ferry-system';
+export type { FerrySystem, FerrySystemOptions, ScenarioTopics } from './system/ferry-system';
 
 export interface UpOptions {
   brokers?: BrokerCount;

@@ -1,5 +1,6 @@
 import { startService, waitFor, type RunningService } from '@ferry/test-support';
 import { planBurst, type BurstPlan } from '../demo/burst';
+import { runErpWmsFlow } from '../demo/erp-wms-flow';
 import { mismatches, readStoredLevels } from '../demo/projection-state';
 import { infraDown, infraStatus, infraUp, type Endpoints } from '../index';
 
@@ -8,7 +9,9 @@ import { infraDown, infraStatus, infraUp, type Endpoints } from '../index';
  * Postgres, the WMS adapter and the inventory projector; sends a burst of WMS snapshots (with
  * duplicates and out-of-order versions); waits until the projector handled every one; checks the
  * table against what the burst intended; prints a summary; stops what it started.
- * `--keep-running` leaves everything up until Ctrl-C.
+ * Then part 2: the ERP ↔ WMS flow between the Odoo and WMS simulators (purchase order, goods
+ * receipt, an order placed twice, inventory, a refused ERP inventory change).
+ * `--keep-running` leaves the inventory services up until Ctrl-C.
  */
 
 const keepRunning = process.argv.includes('--keep-running');
@@ -170,7 +173,9 @@ async function main(): Promise<number> {
     say(
       `· wms-adapter on ${adapter.url}, inventory-projector on ${projector.url} (ready in ${seconds(Date.now() - started)})`,
     );
-    const ok = await runBurst(adapter, projector, endpoints);
+    const burstOk = await runBurst(adapter, projector, endpoints);
+    const flowOk = await runErpWmsFlow(endpoints, say);
+    const ok = burstOk && flowOk;
     if (keepRunning) {
       say(
         `\nStill running (Ctrl-C stops it). Try: curl -XPOST ${adapter.url}/v1/inventory-levels -H 'content-type: application/json' -d '{"sku":"SKU-00001","location":"WH-AMS","onHand":5,"version":${Date.now() * 10 + 100}}'`,

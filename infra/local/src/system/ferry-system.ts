@@ -7,12 +7,11 @@ import {
 import {
   isolatedDatabase,
   startService,
-  testEnvironment,
   uniqueName,
   type IsolatedDatabase,
   type RunningService,
 } from '@ferry/test-support';
-import { readMetrics, sampleValue } from '../support/metrics';
+import type { Endpoints } from '../endpoints';
 
 /** The topics of one scenario, its own so that scenarios never see each other's events. */
 export interface ScenarioTopics {
@@ -28,7 +27,7 @@ export interface ScenarioTopics {
  * Every part of a Ferry installation between a WMS and an Odoo, as real processes: the WMS
  * adapter (with its expected-receipts sink), the ERP adapter (webhooks, catch-up poll, ERP
  * sink), the order API and the inventory projector, against the two simulators, on real Kafka,
- * registry and Postgres.
+ * registry and Postgres. Used by the demo and by the scenario tests (test/scenarios).
  */
 export interface FerrySystem {
   readonly odoo: OdooSimulator;
@@ -48,13 +47,16 @@ export interface FerrySystem {
 export const WEBHOOK_SECRET = 'scenario-webhook-secret-0001';
 
 export interface FerrySystemOptions {
+  readonly endpoints: Pick<Endpoints, 'kafkaBrokers' | 'schemaRegistryUrl' | 'databaseUrl'>;
   /** Requests per second the ERP adapter allows itself against Odoo. */
   readonly odooRequestsPerSecond?: number;
   readonly extraErpEnv?: Readonly<Record<string, string>>;
+  /** Environment every service gets on top of its own (FERRY_LOG_LEVEL, say). */
+  readonly extraEnv?: Readonly<Record<string, string>>;
 }
 
-export async function startFerrySystem(options: FerrySystemOptions = {}): Promise<FerrySystem> {
-  const env = testEnvironment();
+export async function startFerrySystem(options: FerrySystemOptions): Promise<FerrySystem> {
+  const env = options.endpoints;
   const topics: ScenarioTopics = {
     inventory: uniqueName('sc_inventory'),
     goodsReceipts: uniqueName('sc_receipts'),
@@ -68,6 +70,7 @@ export async function startFerrySystem(options: FerrySystemOptions = {}): Promis
   const odoo = await startOdooSimulator({ signing: { secret: WEBHOOK_SECRET } });
   const wms = await startWmsSimulator();
   const shared = {
+    ...options.extraEnv,
     KAFKA_BROKERS: env.kafkaBrokers.join(','),
     SCHEMA_REGISTRY_URL: env.schemaRegistryUrl,
     DATABASE_URL: env.databaseUrl,
@@ -124,7 +127,7 @@ export async function startFerrySystem(options: FerrySystemOptions = {}): Promis
     topics,
     groups,
     metric: async (service, name, labels = {}) =>
-      sampleValue(await readMetrics(service.url), name, labels),
+      sampleValue(await (await fetch(`${service.url}/metrics`)).text(), name, labels),
     stop: async () => {
       await Promise.all(
         [wmsAdapter, erpAdapter, orderApi, projector].map((service) => service.stop()),
@@ -133,4 +136,20 @@ export async function startFerrySystem(options: FerrySystemOptions = {}): Promis
       await database.drop();
     },
   };
+}
+
+/** Sum of the Prometheus samples named `name` whose labels include all of `labels`. */
+function sampleValue(
+  metricsText: string,
+  name: string,
+  labels: Readonly<Record<string, string>>,
+): number {
+  let total = 0;
+  for (const line of metricsText.split('\n')) {
+    if (!line.startsWith(`${name}{`) && !line.startsWith(`${name} `)) continue;
+    if (Object.entries(labels).every(([key, value]) => line.includes(`${key}="${value}"`))) {
+      total += Number(line.slice(line.lastIndexOf(' ') + 1));
+    }
+  }
+  return total;
 }
