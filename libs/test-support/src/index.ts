@@ -11,3 +11,4 @@ export type { IsolatedDatabase } from './isolated-database';
 export { inventoryLevelSet } from './inventory-fixtures';
 export { startTcpRelay } from './tcp-relay';
 export type { TcpRelay } from './tcp-relay';
+export { readMetrics, sampleValue } from './metrics-text';

@@ -1,4 +1,10 @@
-import { startService, waitFor, type RunningService } from '@ferry/test-support';
+import {
+  readMetrics,
+  sampleValue,
+  startService,
+  waitFor,
+  type RunningService,
+} from '@ferry/test-support';
 import { planBurst, type BurstPlan } from '../demo/burst';
 import { runErpWmsFlow } from '../demo/erp-wms-flow';
 import { mismatches, readStoredLevels } from '../demo/projection-state';
@@ -29,15 +35,9 @@ interface Outcomes {
 }
 
 async function readOutcomes(projector: RunningService): Promise<Outcomes> {
-  const text = await (await fetch(`${projector.url}/metrics`)).text();
+  const text = await readMetrics(projector.url);
   const count = (outcome: string): number =>
-    text
-      .split('\n')
-      .filter(
-        (line) =>
-          line.startsWith('ferry_consumer_events_total{') && line.includes(`outcome="${outcome}"`),
-      )
-      .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+    sampleValue(text, 'ferry_consumer_events_total', { outcome });
   return {
     applied: count('applied'),
     superseded: count('superseded'),

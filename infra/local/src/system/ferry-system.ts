@@ -6,6 +6,8 @@ import {
 } from '@ferry/simulators';
 import {
   isolatedDatabase,
+  readMetrics,
+  sampleValue,
   startService,
   uniqueName,
   type IsolatedDatabase,
@@ -127,7 +129,7 @@ export async function startFerrySystem(options: FerrySystemOptions): Promise<Fer
     topics,
     groups,
     metric: async (service, name, labels = {}) =>
-      sampleValue(await (await fetch(`${service.url}/metrics`)).text(), name, labels),
+      sampleValue(await readMetrics(service.url), name, labels),
     stop: async () => {
       await Promise.all(
         [wmsAdapter, erpAdapter, orderApi, projector].map((service) => service.stop()),
@@ -136,20 +138,4 @@ export async function startFerrySystem(options: FerrySystemOptions): Promise<Fer
       await database.drop();
     },
   };
-}
-
-/** Sum of the Prometheus samples named `name` whose labels include all of `labels`. */
-function sampleValue(
-  metricsText: string,
-  name: string,
-  labels: Readonly<Record<string, string>>,
-): number {
-  let total = 0;
-  for (const line of metricsText.split('\n')) {
-    if (!line.startsWith(`${name}{`) && !line.startsWith(`${name} `)) continue;
-    if (Object.entries(labels).every(([key, value]) => line.includes(`${key}="${value}"`))) {
-      total += Number(line.slice(line.lastIndexOf(' ') + 1));
-    }
-  }
-  return total;
 }

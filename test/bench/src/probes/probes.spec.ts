@@ -1,5 +1,5 @@
 import { parseProcStatCpuSeconds, parseProcStatus } from './process-memory';
-import { sampleSum } from './prometheus-text';
+import { sampleValue as sampleSum } from '@ferry/test-support';
 
 describe('sampleSum', () => {
   const text = [

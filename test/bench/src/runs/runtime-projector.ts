@@ -4,7 +4,7 @@ import { applyRate, type ApplyRate } from '../figures';
 import { pollUntil } from '../probes/poll';
 import { readCpuSeconds, readProcessMemory } from '../probes/process-memory';
 import { countProcessedEvents, readStoredVersions } from '../probes/projection-state';
-import { sampleSum } from '../probes/prometheus-text';
+import { sampleValue as sampleSum } from '@ferry/test-support';
 
 export interface RuntimeRunOptions {
   readonly kafkaBrokers: readonly string[];

@@ -1,11 +1,11 @@
 /**
  * Sum of the samples of metric `name` whose labels include all of `labels`, in the Prometheus
- * text format that `/metrics` serves.
+ * text format that a service's `/metrics` serves.
  */
-export function sampleSum(
+export function sampleValue(
   metricsText: string,
   name: string,
-  labels: Readonly<Record<string, string>>,
+  labels: Readonly<Record<string, string>> = {},
 ): number {
   let total = 0;
   for (const line of metricsText.split('\n')) {
@@ -16,4 +16,10 @@ export function sampleSum(
     if (matches) total += Number(line.slice(line.lastIndexOf(' ') + 1));
   }
   return total;
+}
+
+/** The `/metrics` text of a running service. */
+export async function readMetrics(serviceUrl: string): Promise<string> {
+  const response = await fetch(`${serviceUrl}/metrics`);
+  return response.text();
 }
