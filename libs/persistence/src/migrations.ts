@@ -68,11 +68,16 @@ export async function applyMigrations(
   schema?: string,
 ): Promise<string[]> {
   const pending = sources.flatMap(readMigrations);
-  if (schema !== undefined)
-    await db.query(`CREATE SCHEMA IF NOT EXISTS ${assertIdentifier(schema)}`);
-  await db.query(`CREATE TABLE IF NOT EXISTS ferry_schema_migrations (
-    owner text NOT NULL, version integer NOT NULL, name text NOT NULL, checksum text NOT NULL,
-    applied_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (owner, version))`);
+  // Under the lock too: two `CREATE … IF NOT EXISTS` of one name at the same moment can both
+  // try to create it, and one fails on a unique index of the catalog.
+  await db.transaction(async (tx) => {
+    await tx.query("SELECT pg_advisory_xact_lock(hashtext('ferry_schema_migrations'))");
+    if (schema !== undefined)
+      await tx.query(`CREATE SCHEMA IF NOT EXISTS ${assertIdentifier(schema)}`);
+    await tx.query(`CREATE TABLE IF NOT EXISTS ferry_schema_migrations (
+      owner text NOT NULL, version integer NOT NULL, name text NOT NULL, checksum text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (owner, version))`);
+  });
   const applied: string[] = [];
   for (const migration of pending) {
     await db.transaction(async (tx) => {
