@@ -20,3 +20,5 @@ export type { CatalogPublisherOptions, Publications } from './catalog-publisher'
 export { parseRequestBody, validationProblems } from './request-validation';
 export { classifyStateOutcomes, newestPerKey } from './state-batch';
 export type { KeyResult, StateOutcome } from './state-batch';
+export { ServiceStorage } from './service-storage';
+export type { ServiceStorageOptions } from './service-storage';

@@ -1,0 +1,62 @@
+import type { OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { jsonLogger, type Logger } from '@ferry/observability';
+import {
+  applyMigrations,
+  openDatabase,
+  type Database,
+  type MigrationSource,
+} from '@ferry/persistence';
+
+const HOUR_MS = 3_600_000;
+
+export interface ServiceStorageOptions {
+  /** The service's name: its Postgres application name and log component. */
+  readonly name: string;
+  readonly databaseUrl: string;
+  readonly databaseSchema: string;
+  readonly migrations: readonly MigrationSource[];
+}
+
+/**
+ * A service's own Postgres tables as a Nest provider: migrated at module start (before anything
+ * that uses them), purged hourly by the subclass's `purge`, closed at stop.
+ */
+export abstract class ServiceStorage implements OnModuleInit, OnModuleDestroy {
+  readonly database: Database;
+  protected readonly logger: Logger;
+  private purgeTimer: NodeJS.Timeout | undefined;
+
+  protected constructor(private readonly options: ServiceStorageOptions) {
+    this.database = openDatabase({
+      url: options.databaseUrl,
+      schema: options.databaseSchema,
+      applicationName: options.name,
+    });
+    this.logger = jsonLogger(options.name);
+  }
+
+  /** Deletes what is past its retention; returns how many rows of what, for the log. */
+  protected abstract purge(): Promise<Readonly<Record<string, number>>>;
+
+  async onModuleInit(): Promise<void> {
+    await applyMigrations(this.database, this.options.migrations, this.options.databaseSchema);
+    this.purgeTimer = setInterval(() => void this.purgeNow(), HOUR_MS);
+    this.purgeTimer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.purgeTimer);
+    await this.database.close();
+  }
+
+  private async purgeNow(): Promise<void> {
+    try {
+      const purged = await this.purge();
+      if (Object.values(purged).some((count) => count > 0)) {
+        this.logger.info('purged rows past their retention', purged);
+      }
+    } catch (error: unknown) {
+      this.logger.warn('purging old rows failed; will try again', { error });
+    }
+  }
+}
