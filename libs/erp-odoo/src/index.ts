@@ -33,6 +33,7 @@ export type { Json2Settings } from './client/json2-client';
 export { JsonRpcClient } from './client/json-rpc-client';
 export type { JsonRpcSettings } from './client/json-rpc-client';
 export { jsonRpcErrorStatus } from './client/json-rpc-errors';
+export { CORRELATION_CONTEXT_KEY, correlatedClient } from './client/odoo-client';
 export type { OdooCall, OdooClient, OdooDomain } from './client/odoo-client';
 export {
   createOdooClient,

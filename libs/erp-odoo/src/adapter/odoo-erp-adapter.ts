@@ -1,5 +1,5 @@
 import type { GoodsReceiptRecorded, InventoryLevelSet, SalesOrderPlaced } from '@ferry/contracts';
-import type { OdooClient, OdooDomain } from '../client/odoo-client';
+import { correlatedClient, type OdooClient, type OdooDomain } from '../client/odoo-client';
 import { CUSTOMER_INVOICE_TYPES, PUBLISHED_INVOICE_STATES } from '../mapping/invoice';
 import type { OdooRecord } from '../mapping/odoo-records';
 import { mapOdooRecord } from '../mapping/record-events';
@@ -120,15 +120,23 @@ export class OdooErpAdapter implements ErpAdapter<OdooChangeCursor, OdooRecord> 
   }
 
   recordGoodsReceipt(receipt: GoodsReceiptRecorded): Promise<WriteOutcome> {
-    return recordReceipt(this.options.client, receipt, this.fields);
+    return recordReceipt(
+      correlatedClient(this.options.client, receipt.eventId),
+      receipt,
+      this.fields,
+    );
   }
 
   upsertSalesOrder(order: SalesOrderPlaced): Promise<WriteOutcome> {
-    return upsertSaleOrder(this.options.client, order, this.confirmSalesOrders);
+    return upsertSaleOrder(
+      correlatedClient(this.options.client, order.eventId),
+      order,
+      this.confirmSalesOrders,
+    );
   }
 
   setInventoryLevel(level: InventoryLevelSet): Promise<WriteOutcome> {
-    return setQuantLevel(this.options.client, level);
+    return setQuantLevel(correlatedClient(this.options.client, level.eventId), level);
   }
 
   private fieldsOf(entity: ErpOwnedEntity): readonly string[] {

@@ -18,3 +18,20 @@ export interface OdooClient {
 }
 
 export type OdooDomain = readonly unknown[];
+
+/** The context key under which every call of a sink write carries Ferry's correlation id. */
+export const CORRELATION_CONTEXT_KEY = 'ferry_correlation_id';
+
+/**
+ * The same client, with `correlationId` (the event id that caused the write) in the context of
+ * every call, so that Odoo-side logs and server actions can tie a write to its event.
+ */
+export function correlatedClient(client: OdooClient, correlationId: string): OdooClient {
+  return {
+    call: (call) =>
+      client.call({
+        ...call,
+        context: { ...call.context, [CORRELATION_CONTEXT_KEY]: correlationId },
+      }),
+  };
+}
