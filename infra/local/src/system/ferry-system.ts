@@ -86,7 +86,7 @@ export async function startFerrySystem(options: FerrySystemOptions): Promise<Fer
     // Compressed retry schedule: a scenario runs for seconds, not hours.
     FERRY_RETRY_DELAYS_MS: '1000,2000',
   };
-  const [wmsAdapter, erpAdapter, orderApi, projector] = await Promise.all([
+  const starting = await Promise.allSettled([
     startService('wms-adapter', {
       ...shared,
       FERRY_WMS_URL: wms.url,
@@ -108,6 +108,23 @@ export async function startFerrySystem(options: FerrySystemOptions): Promise<Fer
     startService('order-api', shared),
     startService('inventory-projector', { ...shared, FERRY_CONSUMER_GROUP: groups.projector }),
   ]);
+  const started = starting.flatMap((result) =>
+    result.status === 'fulfilled' ? [result.value] : [],
+  );
+  const failed = starting.find((result) => result.status === 'rejected');
+  if (failed || started.length !== 4) {
+    // One service did not come up: stop the others and everything else started here.
+    await Promise.all(started.map((service) => service.stop()));
+    await Promise.all([odoo.stop(), wms.stop()]);
+    await database.drop();
+    throw failed?.reason ?? new Error('a service did not start');
+  }
+  const [wmsAdapter, erpAdapter, orderApi, projector] = started as [
+    RunningService,
+    RunningService,
+    RunningService,
+    RunningService,
+  ];
   wms.setTarget(wmsAdapter.url);
   const webhookUrl = `${erpAdapter.url}/v1/erp/odoo/webhooks`;
   for (const model of ['purchase.order', 'account.move', 'stock.quant']) {
