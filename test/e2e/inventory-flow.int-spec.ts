@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { deriveEventId, SCHEMAS_ROOT, valueSubject } from '@ferry/contracts';
 import {
   isolatedDatabase,
+  readMetrics,
+  sampleValue,
   startService,
   testEnvironment,
   uniqueName,
@@ -10,7 +12,6 @@ import {
   type RunningService,
 } from '@ferry/test-support';
 import { produceWithJavaClient } from '../support/java-clients';
-import { readMetrics, sampleValue } from '../support/metrics';
 
 /*
  * The walking skeleton, end to end on the real services: the WMS adapter and the inventory

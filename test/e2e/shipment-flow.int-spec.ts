@@ -1,5 +1,7 @@
 import {
   isolatedDatabase,
+  readMetrics,
+  sampleValue,
   startService,
   testEnvironment,
   uniqueName,
@@ -7,7 +9,6 @@ import {
   type IsolatedDatabase,
   type RunningService,
 } from '@ferry/test-support';
-import { readMetrics, sampleValue } from '../support/metrics';
 
 /*
  * Shipment status updates that reach Ferry out of order, duplicated and in batches, from the WMS

@@ -1,1 +1,0 @@
-export { readMetrics, sampleValue } from '@ferry/test-support';
