@@ -13,6 +13,7 @@ import {
   waitFor,
   type IsolatedDatabase,
 } from '@ferry/test-support';
+import { fetchPartitionOffsets } from '../admin/offsets';
 import { createKafka, type KafkaConnection } from '../connection';
 import type { Admin, KafkaMessage, Producer } from '../external/kafka.interface';
 import { DeadLetterHeaders, ReplayHeaders, RetryHeaders } from '../headers';
@@ -136,7 +137,7 @@ async function newScenario(prefix: string): Promise<Scenario> {
 }
 
 async function recordCount(topic: string): Promise<number> {
-  const offsets = await admin.fetchTopicOffsets(topic);
+  const offsets = await fetchPartitionOffsets(admin, topic);
   return offsets.reduce((sum, { low, high }) => sum + Number(high) - Number(low), 0);
 }
 

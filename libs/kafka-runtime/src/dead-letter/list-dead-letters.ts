@@ -1,4 +1,5 @@
 import type { Logger } from '@ferry/observability';
+import { fetchPartitionOffsets } from '../admin/offsets';
 import { createKafka, type KafkaConnection } from '../connection';
 import { FerryRuntimeError } from '../errors';
 import type { Kafka } from '../external/kafka.interface';
@@ -67,7 +68,7 @@ export async function readDeadLetters(
   try {
     await admin.connect();
     if (!(await admin.listTopics()).includes(topic)) throw new DeadLetterTopicNotFoundError(topic);
-    const reads = planDeadLetterRead(await admin.fetchTopicOffsets(topic), filter.position);
+    const reads = planDeadLetterRead(await fetchPartitionOffsets(admin, topic), filter.position);
     const { scanned, accepted } = await scanPartitions(kafka, admin, logger, {
       topic,
       reads,

@@ -1,11 +1,5 @@
+import type { PartitionOffsets } from '../admin/offsets';
 import type { DeadLetterPosition } from './dead-letter-filter';
-
-/** A partition's offsets as the admin client reports them: `high` is the next offset to write. */
-export interface PartitionOffsets {
-  readonly partition: number;
-  readonly low: string;
-  readonly high: string;
-}
 
 /** The offsets of one partition a listing reads, both ends included. */
 export interface PartitionRead {
