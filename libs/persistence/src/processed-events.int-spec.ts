@@ -34,6 +34,17 @@ describe('processed events (real Postgres)', () => {
     expect([...second]).toEqual([c]);
   });
 
+  it("knows an id however its letters are cased, and answers in the caller's spelling", async () => {
+    const lower = '00000000-0000-5000-8000-0000000000ef';
+    const upper = lower.toUpperCase();
+    const first = await db.transaction((tx) => recordFirstDeliveries(tx, 'group-1', [upper]));
+    expect([...first]).toEqual([upper]);
+    const again = await db.transaction((tx) =>
+      recordFirstDeliveries(tx, 'group-1', [lower, upper]),
+    );
+    expect([...again]).toEqual([]);
+  });
+
   it('keeps groups apart', async () => {
     const other = await db.transaction((tx) => recordFirstDeliveries(tx, 'group-2', [a]));
     expect([...other]).toEqual([a]);
