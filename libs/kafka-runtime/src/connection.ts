@@ -58,10 +58,24 @@ export function createKafka(connection: KafkaConnection, logger: Logger): Kafka 
   });
 }
 
-function logKafkaEntry(logger: Logger, { level, label, log }: LogEntry): void {
-  const { message, ...fields } = log;
-  const line = `kafkajs ${label}: ${message}`;
-  if (level <= KafkaLogLevel.ERROR) logger.error(line, fields);
-  else if (level === KafkaLogLevel.WARN) logger.warn(line, fields);
+function logKafkaEntry(logger: Logger, entry: LogEntry): void {
+  const { message, ...fields } = entry.log;
+  const line = `kafkajs ${entry.namespace}: ${message}`;
+  const severity = kafkaLogSeverity(entry);
+  if (severity === 'error') logger.error(line, fields);
+  else if (severity === 'warn') logger.warn(line, fields);
   else logger.debug(line, fields);
+}
+
+/**
+ * kafkajs logs at ERROR every error answer of a broker and every attempt it is about to retry
+ * ("not the leader", a topic still being created, a broker restarting). Those are warnings: when
+ * the operation finally fails, its caller gets the error and reports it. Errors stay errors.
+ */
+export function kafkaLogSeverity({ namespace, level, log }: LogEntry): 'error' | 'warn' | 'debug' {
+  if (level > KafkaLogLevel.WARN) return 'debug';
+  if (level === KafkaLogLevel.WARN) return 'warn';
+  const brokerAnswer = namespace === 'Connection' && log.message.startsWith('Response ');
+  const attemptToRetry = typeof log['retryCount'] === 'number';
+  return brokerAnswer || attemptToRetry ? 'warn' : 'error';
 }
