@@ -2,3 +2,4 @@ export { jsonLogger, silentLogger } from './logger';
 export type { LogFields, Logger } from './logger';
 export { counter, gauge, histogram, metricsRegistry, renderMetrics } from './metrics';
 export { childTraceparent, isValidTraceparent, newTraceparent } from './trace-context';
+export { mentionsSocketError, SOCKET_ERROR_CODES } from './socket-errors';

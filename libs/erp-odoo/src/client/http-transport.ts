@@ -1,3 +1,4 @@
+import { SOCKET_ERROR_CODES } from '@ferry/observability';
 import {
   OdooAuthenticationError,
   OdooHttpError,
@@ -17,18 +18,6 @@ export interface JsonPost {
   readonly timeoutMs: number;
 }
 
-/** Socket codes passed through as they are; the runtime classifies them as `unavailable`. */
-const SOCKET_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EPIPE',
-]);
-
 /** undici's own codes, translated to the socket code they amount to. */
 const UNDICI_CODES: Readonly<Record<string, string>> = {
   UND_ERR_CONNECT_TIMEOUT: 'ETIMEDOUT',
@@ -43,7 +32,8 @@ function socketCodeOf(error: unknown, depth = 0): string | undefined {
   if ('name' in error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
     return 'ETIMEDOUT';
   if ('code' in error && typeof error.code === 'string') {
-    if (SOCKET_CODES.has(error.code)) return error.code;
+    // Passed through as they are; the runtime classifies them as `unavailable`.
+    if (SOCKET_ERROR_CODES.has(error.code)) return error.code;
     const translated = UNDICI_CODES[error.code];
     if (translated) return translated;
   }

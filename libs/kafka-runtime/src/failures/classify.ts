@@ -1,3 +1,4 @@
+import { SOCKET_ERROR_CODES } from '@ferry/observability';
 import { FerryRuntimeError } from '../errors';
 
 /**
@@ -10,18 +11,6 @@ import { FerryRuntimeError } from '../errors';
  * - `programmer`: a bug (TypeError, RangeError, ...): never retried, dead-lettered with its kind.
  */
 export type FailureKind = 'transient' | 'unavailable' | 'permanent' | 'programmer';
-
-/** Socket-level errors: the peer is not there. */
-const UNREACHABLE_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EPIPE',
-]);
 
 /**
  * Postgres SQLSTATE classes and codes (https://www.postgresql.org/docs/current/errcodes-appendix.html).
@@ -80,7 +69,7 @@ export function classifyFailure(error: unknown): FailureKind {
   }
   const code = codeOf(error);
   if (code !== undefined) {
-    if (UNREACHABLE_CODES.has(code)) return 'unavailable';
+    if (SOCKET_ERROR_CODES.has(code)) return 'unavailable';
     const postgres = POSTGRES_CODES[code] ?? POSTGRES_CLASSES[code.slice(0, 2)];
     if (postgres && /^[0-9A-Z]{5}$/.test(code)) return postgres;
   }

@@ -5,6 +5,7 @@ import {
   type EventContract,
   type EventEnvelope,
 } from '@ferry/contracts';
+import { mentionsSocketError } from '@ferry/observability';
 import type { Resolver, Type } from 'avsc';
 import { CorruptEventError, SchemaRegistryUnavailableError, UnknownSchemaError } from '../errors';
 import { frame, unframe } from './wire-format';
@@ -120,13 +121,6 @@ export class EventCodec {
   }
 }
 
-/**
- * The registry client reports a failed connection as HTTP 400 carrying the socket error, so the
- * socket error is looked for first.
- */
-const NETWORK_FAILURE =
-  /\b(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|EPIPE)\b|socket hang up/;
-
 /** 404 and other refusals mean the schema does not exist for us (bad data): permanent. Anything else may pass. */
 function classifyRegistryError(doing: string, error: unknown): Error {
   const status =
@@ -136,7 +130,8 @@ function classifyRegistryError(doing: string, error: unknown): Error {
   const reason = error instanceof Error ? error.message : String(error);
   const refused =
     status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429;
-  if (refused && !NETWORK_FAILURE.test(reason)) {
+  // The registry client reports a failed connection as HTTP 400 carrying the socket error.
+  if (refused && !mentionsSocketError(reason)) {
     return new UnknownSchemaError(
       `Schema registry has no usable schema while ${doing}: ${reason}`,
       { cause: error },
