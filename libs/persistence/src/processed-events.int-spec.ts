@@ -45,6 +45,15 @@ describe('processed events (real Postgres)', () => {
     expect([...again]).toEqual([]);
   });
 
+  it('refuses an id that is not a UUID before touching the table', async () => {
+    const twoInOne = `${a},${b}`;
+    await expect(
+      db.transaction((tx) => recordFirstDeliveries(tx, 'group-3', [c, twoInOne])),
+    ).rejects.toThrow(`Not an event id (UUID): ${twoInOne}`);
+    const after = await db.transaction((tx) => recordFirstDeliveries(tx, 'group-3', [a, b, c]));
+    expect([...after].sort()).toEqual([a, b, c].sort());
+  });
+
   it('keeps groups apart', async () => {
     const other = await db.transaction((tx) => recordFirstDeliveries(tx, 'group-2', [a]));
     expect([...other]).toEqual([a]);

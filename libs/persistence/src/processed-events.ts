@@ -1,5 +1,7 @@
 import type { Transaction } from './database';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * Records `eventIds` as processed by `consumerGroup` and returns the ids seen for the first time.
  * Run it in the transaction that applies the events' effects: an id already recorded means the
@@ -12,9 +14,11 @@ export async function recordFirstDeliveries(
   eventIds: readonly string[],
 ): Promise<Set<string>> {
   if (eventIds.length === 0) return new Set();
+  const malformed = eventIds.find((id) => !UUID.test(id));
+  if (malformed !== undefined) throw new RangeError(`Not an event id (UUID): ${malformed}`);
   // The ids travel as one comma-separated text and only the ids already recorded come back
-  // (usually none): building and parsing thousands of array elements and result rows in
-  // JavaScript cost more than the insert itself.
+  // (usually none), which spares the consumer's busiest path building and parsing thousands of
+  // array elements and result rows per batch.
   const { rows } = await tx.query<{ event_id: string }>(
     `WITH incoming AS (
        SELECT given, given::uuid AS id FROM unnest(string_to_array($2, ',')) AS given

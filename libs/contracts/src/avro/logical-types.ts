@@ -63,9 +63,31 @@ class DateType extends types.LogicalType {
   }
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `string` + `uuid`: only the 8-4-4-4-12 hex form is written or read. */
+class UuidType extends types.LogicalType {
+  protected override _fromValue(value: unknown): string {
+    if (typeof value !== 'string' || !UUID.test(value))
+      throw new TypeError(`Not a UUID: ${JSON.stringify(value)}`);
+    return value;
+  }
+
+  protected override _toValue(value: unknown): string | undefined {
+    return typeof value === 'string' && UUID.test(value) ? value : undefined;
+  }
+
+  protected override _resolve(type: Type): ((value: unknown) => unknown) | undefined {
+    if (type instanceof UuidType) return (value) => value;
+    // A writer that declared a plain string: its values are checked as they are read.
+    if (type.typeName === 'string') return (value) => this._fromValue(value);
+    return undefined;
+  }
+}
+
 /** Every Avro schema in Ferry is parsed with these logical types, writers and readers alike. */
 export function parseAvroSchema(schema: unknown): Type {
   return Type.forSchema(schema as Schema, {
-    logicalTypes: { decimal: DecimalType, date: DateType },
+    logicalTypes: { decimal: DecimalType, date: DateType, uuid: UuidType },
   });
 }
