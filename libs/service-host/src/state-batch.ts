@@ -18,12 +18,21 @@ export function newestPerKey<T extends EventEnvelope>(
   events: readonly T[],
   keyOf: (event: T) => string,
 ): T[] {
+  return [...newestByKey(events, events.map(keyOf)).values()];
+}
+
+/** The newest event of each key (`keys[i]` is the key of `events[i]`); the first on a tie. */
+function newestByKey<T extends EventEnvelope>(
+  events: readonly T[],
+  keys: readonly string[],
+): Map<string, T> {
   const newest = new Map<string, T>();
-  for (const event of events) {
-    const known = newest.get(keyOf(event));
-    if (!known || event.sourceVersion > known.sourceVersion) newest.set(keyOf(event), event);
-  }
-  return [...newest.values()];
+  events.forEach((event, i) => {
+    const key = keys[i] as string;
+    const known = newest.get(key);
+    if (!known || event.sourceVersion > known.sourceVersion) newest.set(key, event);
+  });
+  return newest;
 }
 
 /**
@@ -38,17 +47,19 @@ export function classifyStateOutcomes<T extends EventEnvelope>(
   keyOf: (event: T) => string,
 ): Record<StateOutcome, number> {
   const counts: Record<StateOutcome, number> = { applied: 0, superseded: 0, stale: 0 };
-  const winners = new Set(newestPerKey(events, keyOf));
+  // Each event's key is built once: this runs for every batch.
+  const keys = events.map(keyOf);
+  const winners = newestByKey(events, keys);
   const highest = new Map<string, number>();
-  for (const event of events) {
-    const key = keyOf(event);
+  events.forEach((event, i) => {
+    const key = keys[i] as string;
     const result = results.get(key);
     const seen = highest.get(key) ?? result?.previousVersion ?? Number.NEGATIVE_INFINITY;
     if (event.sourceVersion <= seen) counts.stale += 1;
-    else if (!winners.has(event)) counts.superseded += 1;
+    else if (winners.get(key) !== event) counts.superseded += 1;
     else if (result?.written) counts.applied += 1;
     else counts.stale += 1; // lost to a concurrent writer's newer version
     highest.set(key, Math.max(seen, event.sourceVersion));
-  }
+  });
   return counts;
 }
