@@ -10,7 +10,7 @@ import {
   type GoodsReceiptRecorded,
   type SalesOrderPlaced,
 } from '@ferry/contracts';
-import { signedWebhookHeaders } from '@ferry/erp-odoo';
+import { parseOdooDatetime, signedWebhookHeaders } from '@ferry/erp-odoo';
 import { KafkaRuntime, readTopic } from '@ferry/kafka-runtime';
 import { silentLogger } from '@ferry/observability';
 import { startOdooSimulator, type OdooSimulator } from '@ferry/simulators';
@@ -283,6 +283,40 @@ describe('ERP adapter (Odoo)', () => {
       { timeoutMs: 30_000, intervalMs: 1000 },
     );
     expect(events).toHaveLength(1);
+  });
+
+  it('(c) the poll publishes the later of two changes made within one second, under the next millisecond', async () => {
+    // Automatic webhooks stay dropped: the first change arrives by a webhook of the test's own,
+    // the second (same write_date, so the same delivery id) only by the catch-up poll.
+    odoo.setWebhookFaults({ dropEvery: 1 });
+    odoo.clock.freeze();
+    try {
+      const order = newPurchaseOrder();
+      const created = signed(noticeOf('purchase.order', order));
+      expect((await post(created.rawBody, created.headers)).status).toBe(202);
+      odoo.call('purchase.order', 'button_confirm', [order]);
+      const [{ write_date: writeDate, state } = {}] = odoo.read(
+        'purchase.order',
+        [order],
+        ['write_date', 'state'],
+      );
+      expect(state).toBe('purchase');
+      const second = parseOdooDatetime(String(writeDate)) ?? Number.NaN;
+      const events = await waitFor(
+        'the poll to publish the confirmed state',
+        async () => {
+          const found = await purchaseOrderEvents(String(order), 2).catch(() => []);
+          return found.length >= 2 ? found : undefined;
+        },
+        { timeoutMs: 30_000, intervalMs: 1000 },
+      );
+      expect(events.map((e) => e.headers[FerryHeaders.eventId])).toEqual([
+        deriveEventId('erp', String(order), second),
+        deriveEventId('erp', String(order), second + 1),
+      ]);
+    } finally {
+      odoo.clock.resume();
+    }
   });
 
   it('(d) writes a sales order delivered twice into Odoo once', async () => {

@@ -6,6 +6,7 @@ import type { CatalogPublisher } from '@ferry/service-host';
 import { ERP_ADAPTER } from '../odoo/odoo-connection';
 import { INVOICE_PUBLISHER, PURCHASE_ORDER_PUBLISHER } from '../publications';
 import { ErpStorage } from '../storage/erp-storage';
+import { planPublication } from './publication-plan';
 import { eventsOfRecords } from './record-events';
 
 export const erpInboundMetrics = {
@@ -97,12 +98,21 @@ export class ErpEventPublisher {
     path: InboundPath,
     traceparent: string | undefined,
   ): Promise<{ published: T[]; skipped: number }> {
-    const fresh = await this.storage.published.unpublished(events);
-    const skipped = events.length - fresh.length;
-    if (skipped > 0) erpInboundMetrics.alreadyPublished.inc({ entity, path }, skipped);
+    const plan = planPublication(events, await this.storage.published.newestStates(entity, events));
+    const skipped = plan.alreadyPublished + plan.exhausted.length;
+    if (plan.alreadyPublished > 0)
+      erpInboundMetrics.alreadyPublished.inc({ entity, path }, plan.alreadyPublished);
+    for (const event of plan.exhausted)
+      this.logger.error('A thousand states of one record in one second; this one not published', {
+        entity,
+        entityId: event.entityId,
+        sourceVersion: event.sourceVersion,
+        path,
+      });
+    const fresh = plan.publish.map(({ event }) => event);
     if (fresh.length === 0) return { published: [], skipped };
     await publisher.publish(fresh, traceparent);
-    await this.storage.published.record(entity, fresh);
+    await this.storage.published.record(entity, plan.publish);
     erpInboundMetrics.published.inc({ entity, path }, fresh.length);
     return { published: fresh, skipped };
   }
