@@ -16,6 +16,11 @@ export const consumerMetrics = {
     'Events sent to the dead-letter topic',
     ['group', 'topic', 'error'],
   ),
+  lag: gauge(
+    'ferry_consumer_lag',
+    'Records behind the end of each partition this instance consumes, as of its last batch',
+    ['group', 'topic', 'partition'],
+  ),
   batchSeconds: histogram(
     'ferry_consumer_batch_seconds',
     'Time to decode, apply and commit one batch',

@@ -2,7 +2,10 @@
 export interface ConsumerProgress {
   /** Last time a slice was handled and committed (or the consumer started). */
   readonly lastProgressAt: number;
-  /** Records known to be waiting on the partitions this instance read last. */
+  /**
+   * Records known to be waiting on the partitions this instance owns and could work on (a retry
+   * tier's records that are not due yet do not count).
+   */
   readonly lag: number;
   /** Partitions held because their downstream is unavailable. */
   readonly held: number;

@@ -22,6 +22,7 @@ import { KafkaRuntime } from '../runtime';
 import { replayDeadLetters } from '../dead-letter/replay-dead-letters';
 import { readTopic } from '../testing/read-topic';
 import { consumerMetrics } from './consumer-metrics';
+import { consumerHealth } from './consumer-progress';
 import type { ProjectionConsumer } from './projection-consumer';
 
 /*
@@ -44,6 +45,7 @@ interface Harness {
 async function setUp(
   name: string,
   fail: (event: InventoryLevelSet, attempt: number) => Error | undefined,
+  retryDelays: readonly number[] = delays,
 ): Promise<Harness> {
   const topic = uniqueName(name);
   const runtime = new KafkaRuntime({
@@ -57,7 +59,7 @@ async function setUp(
     logger: silentLogger,
   });
   await runtime.ensureTopics(
-    topicDeclarations({ ...Topics.inventoryLevels, partitions: 1 }, topic, delays),
+    topicDeclarations({ ...Topics.inventoryLevels, partitions: 1 }, topic, retryDelays),
   );
   const database = isolatedDatabase(env.databaseUrl, name);
   await applyMigrations(database.db, [persistenceMigrations], database.schema);
@@ -72,7 +74,7 @@ async function setUp(
     topic,
     contract: InventoryLevelSetContract,
     database: database.db,
-    retry: { delaysMs: delays },
+    retry: { delaysMs: retryDelays },
     circuitBreaker: { failureThreshold: 3, windowMs: 10_000, openMs: 1500 },
     apply: async (tx, events) => {
       for (const { value } of events) {
@@ -153,6 +155,31 @@ describe('projection consumer failure handling (real Kafka and Postgres)', () =>
     expect(fromTier1 - onMain).toBeGreaterThanOrEqual(delays[0] ?? 0);
     expect(fromTier2 - fromTier1).toBeGreaterThanOrEqual(delays[1] ?? 0);
     expect(order.filter((sku) => sku === 'FLAKY')).toHaveLength(1);
+  });
+
+  it('shows records a retry tier holds until due as lag, and does not take them for a stall', async () => {
+    const later = inventoryLevelSet('LATER', 1, 3);
+    harness = await setUp(
+      'waiting',
+      (event, attempt) => (event.sku === 'LATER' && attempt <= 2 ? transient() : undefined),
+      [60_000],
+    );
+    await publish(harness, [later]);
+    const { group, consumer } = harness;
+    const retryTopic = retryTopicOf(harness.topic, 60_000);
+    const lagOf = async (topic: string) =>
+      (await consumerMetrics.lag.get()).values.find(
+        (v) => v.labels.group === group && v.labels.topic === topic,
+      )?.value;
+    await waitFor('the retry tier to hold the event', async () =>
+      (await lagOf(retryTopic)) === 1 ? true : undefined,
+    );
+    expect(await lagOf(harness.topic)).toBe(0);
+    const progress = consumer?.progress();
+    expect(progress?.lag).toBe(0);
+    // Ten minutes without progress later, a consumer that is only waiting is still live.
+    const tenMinutesOn = Date.now() + 600_000;
+    expect(progress && consumerHealth(progress, tenMinutesOn, 300_000).live).toBe(true);
   });
 
   it('sends an event whose retries are exhausted to the DLQ with its full context', async () => {

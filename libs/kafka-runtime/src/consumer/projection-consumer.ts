@@ -33,6 +33,7 @@ import { consumerMetrics } from './consumer-metrics';
 import type { ConsumerProgress } from './consumer-progress';
 import { DownstreamGate, DownstreamUnavailable } from './downstream-gate';
 import { headersToRecord } from './headers';
+import { PartitionLag } from './partition-lag';
 import { PartitionPauses } from './partition-pauses';
 import { firstDeliveries, slices } from './slices';
 
@@ -121,7 +122,7 @@ export class ProjectionConsumer<T extends EventEnvelope> {
   private readonly maxBatchSize: number;
   private readonly clock: () => number;
   private readonly topics: string[];
-  private readonly lagByPartition = new Map<string, number>();
+  private readonly lag: PartitionLag;
   private lastProgressAt: number;
   private held = 0;
   private restarts = 0;
@@ -146,6 +147,7 @@ export class ProjectionConsumer<T extends EventEnvelope> {
       maxInFlightRequests: 1,
       createPartitioner: Partitioners.DefaultPartitioner,
     });
+    this.lag = new PartitionLag(options.groupId);
     this.maxBatchSize = options.maxBatchSize ?? 3000;
     this.clock = options.clock ?? Date.now;
     this.lastProgressAt = this.clock();
@@ -189,6 +191,10 @@ export class ProjectionConsumer<T extends EventEnvelope> {
     await this.producer.connect();
     // Keys left releasing by a crash or an operator release are taken up at once.
     this.parking?.start();
+    // After a rebalance, lag of partitions another instance now owns is no longer this one's.
+    this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) => {
+      this.lag.keepOnly(payload.memberAssignment);
+    });
     await this.consumer.connect();
     await this.consumer.subscribe({
       topics: this.topics,
@@ -203,9 +209,12 @@ export class ProjectionConsumer<T extends EventEnvelope> {
   }
 
   progress(): ConsumerProgress {
-    let lag = 0;
-    for (const value of this.lagByPartition.values()) lag += value;
-    return { lastProgressAt: this.lastProgressAt, lag, held: this.held, restarts: this.restarts };
+    return {
+      lastProgressAt: this.lastProgressAt,
+      lag: this.lag.workable(),
+      held: this.held,
+      restarts: this.restarts,
+    };
   }
 
   private async restartAfterFailure(error: Error): Promise<boolean> {
@@ -226,6 +235,7 @@ export class ProjectionConsumer<T extends EventEnvelope> {
   async stop(): Promise<void> {
     this.pauses.clear();
     await this.consumer.disconnect();
+    this.lag.clear();
     await this.parking?.stop();
     await this.producer.disconnect();
   }
@@ -233,7 +243,7 @@ export class ProjectionConsumer<T extends EventEnvelope> {
   private async consumeBatch(payload: EachBatchPayload): Promise<void> {
     const { topic, partition } = payload.batch;
     const isRetryTier = topic !== this.options.topic;
-    this.lagByPartition.set(`${topic}:${partition}`, Number(payload.batch.offsetLagLow()) + 1);
+    this.lag.set(topic, partition, Number(payload.batch.offsetLagLow()) + 1);
     for (const slice of slices(payload.batch.messages, this.maxBatchSize)) {
       if (!payload.isRunning() || payload.isStale()) return;
       const started = process.hrtime.bigint();
@@ -256,14 +266,16 @@ export class ProjectionConsumer<T extends EventEnvelope> {
         ]);
         payload.resolveOffset(split.lastTakenOffset);
         this.lastProgressAt = this.clock();
-        this.lagByPartition.set(
-          `${topic}:${partition}`,
-          Math.max(0, Number(payload.batch.lastOffset()) - Number(split.lastTakenOffset)),
+        this.lag.set(
+          topic,
+          partition,
+          Math.max(0, Number(payload.batch.highWatermark) - Number(split.lastTakenOffset) - 1),
         );
       }
       this.record(outcome, started);
       await payload.heartbeat();
       if (split.waitFor) {
+        this.lag.waitingUntilDue(topic, partition);
         this.pauses.pause(payload, topic, partition, split.waitFor.dueAt);
         return;
       }
