@@ -19,6 +19,7 @@ import {
 } from '@ferry/test-support';
 import { DeadLetterHeaders, RetryHeaders } from '../headers';
 import { KafkaRuntime } from '../runtime';
+import { deadLetterDepth } from '../dead-letter/dead-letter-depth';
 import { replayDeadLetters } from '../dead-letter/replay-dead-letters';
 import { readTopic } from '../testing/read-topic';
 import { consumerMetrics } from './consumer-metrics';
@@ -75,6 +76,7 @@ async function setUp(
     contract: InventoryLevelSetContract,
     database: database.db,
     retry: { delaysMs: retryDelays },
+    deadLetterDepthIntervalMs: 500,
     circuitBreaker: { failureThreshold: 3, windowMs: 10_000, openMs: 1500 },
     apply: async (tx, events) => {
       for (const { value } of events) {
@@ -224,6 +226,12 @@ describe('projection consumer failure handling (real Kafka and Postgres)', () =>
     await waitFor('the next event to be applied', async () =>
       (await effects(h)).includes('AFTER') ? true : undefined,
     );
+    // The consumer reports the dead-letter topic's depth.
+    const dlq = deadLetterTopicOf(h.topic);
+    await waitFor('ferry_dlq_records to show the dead letter', async () => {
+      const { values } = await deadLetterDepth.get();
+      return values.find((v) => v.labels.topic === dlq)?.value === 1 ? true : undefined;
+    });
   });
 
   it('pauses while the downstream is unreachable, using up no attempts, and applies everything once it is back', async () => {

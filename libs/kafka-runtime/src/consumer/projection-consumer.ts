@@ -1,4 +1,5 @@
 import {
+  deadLetterTopicOf,
   retryTopicOf,
   DefaultRetryDelaysMs,
   FerryHeaders,
@@ -16,6 +17,7 @@ import {
   type KafkaMessage,
   type Producer,
 } from '../external/kafka.interface';
+import { DeadLetterDepth } from '../dead-letter/dead-letter-depth';
 import { classifyFailure } from '../failures/classify';
 import {
   DefaultCircuitBreakerPolicy,
@@ -73,6 +75,8 @@ export interface ProjectionConsumerOptions<T extends EventEnvelope> {
    * sinks whose writes are not idempotent by version. See docs/consumer-runtime.md.
    */
   readonly ordering?: KeyOrdering;
+  /** How often to read the depth of the dead-letter topic (`ferry_dlq_records`); default 30 s. */
+  readonly deadLetterDepthIntervalMs?: number;
   /** With `per-key` ordering: how often to look for keys to release; default 10 s. */
   readonly parkingSweepMs?: number;
   /** Epoch milliseconds; injectable so that tests can move time. */
@@ -119,6 +123,7 @@ export class ProjectionConsumer<T extends EventEnvelope> {
   private readonly pauses: PartitionPauses;
   private readonly retryPolicy: RetryPolicy;
   private readonly parking: KeyParking<T> | undefined;
+  private readonly deadLetterDepth: DeadLetterDepth;
   private readonly maxBatchSize: number;
   private readonly clock: () => number;
   private readonly topics: string[];
@@ -148,6 +153,12 @@ export class ProjectionConsumer<T extends EventEnvelope> {
       createPartitioner: Partitioners.DefaultPartitioner,
     });
     this.lag = new PartitionLag(options.groupId);
+    this.deadLetterDepth = new DeadLetterDepth(
+      kafka,
+      deadLetterTopicOf(options.topic),
+      options.deadLetterDepthIntervalMs ?? 30_000,
+      options.logger,
+    );
     this.maxBatchSize = options.maxBatchSize ?? 3000;
     this.clock = options.clock ?? Date.now;
     this.lastProgressAt = this.clock();
@@ -189,6 +200,7 @@ export class ProjectionConsumer<T extends EventEnvelope> {
 
   async start(): Promise<void> {
     await this.producer.connect();
+    await this.deadLetterDepth.start();
     // Keys left releasing by a crash or an operator release are taken up at once.
     this.parking?.start();
     // After a rebalance, lag of partitions another instance now owns is no longer this one's.
@@ -237,6 +249,7 @@ export class ProjectionConsumer<T extends EventEnvelope> {
     await this.consumer.disconnect();
     this.lag.clear();
     await this.parking?.stop();
+    await this.deadLetterDepth.stop();
     await this.producer.disconnect();
   }
 
