@@ -308,7 +308,8 @@ describe('ERP adapter (Odoo)', () => {
           const found = await purchaseOrderEvents(String(order), 2).catch(() => []);
           return found.length >= 2 ? found : undefined;
         },
-        { timeoutMs: 30_000, intervalMs: 1000 },
+        // Each look reads the topic for up to 6 s; the second settles a few seconds after it ends.
+        { timeoutMs: 60_000, intervalMs: 1000 },
       );
       expect(events.map((e) => e.headers[FerryHeaders.eventId])).toEqual([
         deriveEventId('erp', String(order), second),
@@ -317,7 +318,7 @@ describe('ERP adapter (Odoo)', () => {
     } finally {
       odoo.clock.resume();
     }
-  });
+  }, 120_000);
 
   it('(d) writes a sales order delivered twice into Odoo once', async () => {
     const externalOrderId = uniqueName('SO');
