@@ -57,6 +57,15 @@ export async function runErpWmsFlow(endpoints: Endpoints, say: Say): Promise<boo
     const [product = 0] = odoo.seed('product.product', { name: 'Lamp', default_code: 'LAMP-1' });
     const [vendor = 0] = odoo.seed('res.partner', { name: 'Lumen BV', is_company: true });
     odoo.seed('res.partner', { name: 'Ana', ref: 'C-7', email: 'ana@example.com' });
+    /** The WMS counts LAMP-1 at `onHand`; resolves once Ferry and Odoo both hold that value. */
+    const countInWms = (onHand: number): Promise<number> => {
+      wms.setStock({ sku: 'LAMP-1', location: 'WH/Stock', onHand });
+      return waitFor(`Ferry and Odoo at ${String(onHand)}`, async () =>
+        (await onHandInFerry(system, 'LAMP-1')) === onHand && quantity(system, product) === onHand
+          ? onHand
+          : undefined,
+      );
+    };
 
     const po = await step(
       say,
@@ -136,15 +145,8 @@ export async function runErpWmsFlow(endpoints: Endpoints, say: Say): Promise<boo
       say,
       'inventory',
       'the WMS counts LAMP-1 at 40',
-      async () => {
-        wms.setStock({ sku: 'LAMP-1', location: 'WH/Stock', onHand: 40 });
-        await waitFor('Ferry and Odoo at 40', async () =>
-          (await onHandInFerry(system, 'LAMP-1')) === 40 && quantity(system, product) === 40
-            ? true
-            : undefined,
-        );
-      },
-      () => 'Ferry 40, Odoo 40',
+      () => countInWms(40),
+      (value) => `Ferry ${String(value)}, Odoo ${String(value)}`,
     );
 
     const refused = await step(
@@ -186,14 +188,7 @@ export async function runErpWmsFlow(endpoints: Endpoints, say: Say): Promise<boo
       say,
       'next WMS count',
       'the WMS counts LAMP-1 at 41',
-      async () => {
-        wms.setStock({ sku: 'LAMP-1', location: 'WH/Stock', onHand: 41 });
-        return waitFor('Ferry and Odoo at 41', async () =>
-          (await onHandInFerry(system, 'LAMP-1')) === 41 && quantity(system, product) === 41
-            ? 41
-            : undefined,
-        );
-      },
+      () => countInWms(41),
       (value) => `Ferry ${String(value)}, Odoo ${String(value)}: the WMS stays the owner`,
     );
     // Nothing but expected receipts ever goes into the WMS: no inventory travels back.
