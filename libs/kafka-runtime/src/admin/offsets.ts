@@ -39,3 +39,8 @@ function isRetriable(error: unknown): boolean {
     typeof error === 'object' && error !== null && 'retriable' in error && error.retriable === true
   );
 }
+
+/** How many records the partitions hold (within retention), from their watermarks. */
+export function recordsIn(offsets: readonly PartitionOffsets[]): number {
+  return offsets.reduce((sum, { low, high }) => sum + Number(high) - Number(low), 0);
+}

@@ -1,6 +1,6 @@
 import type { Logger } from '@ferry/observability';
 import { gauge } from '@ferry/observability';
-import { fetchPartitionOffsets } from '../admin/offsets';
+import { fetchPartitionOffsets, recordsIn } from '../admin/offsets';
 import type { Admin, Kafka } from '../external/kafka.interface';
 
 export const deadLetterDepth = gauge(
@@ -45,8 +45,7 @@ export class DeadLetterDepth {
   private async read(): Promise<void> {
     try {
       const offsets = await fetchPartitionOffsets(this.admin, this.topic, this.intervalMs);
-      const records = offsets.reduce((sum, { low, high }) => sum + Number(high) - Number(low), 0);
-      deadLetterDepth.set({ topic: this.topic }, records);
+      deadLetterDepth.set({ topic: this.topic }, recordsIn(offsets));
     } catch (error: unknown) {
       this.logger.warn('could not read the depth of a dead-letter topic', {
         topic: this.topic,

@@ -13,7 +13,7 @@ import {
   waitFor,
   type IsolatedDatabase,
 } from '@ferry/test-support';
-import { fetchPartitionOffsets } from '../admin/offsets';
+import { fetchPartitionOffsets, recordsIn } from '../admin/offsets';
 import { createKafka, type KafkaConnection } from '../connection';
 import type { Admin, KafkaMessage, Producer } from '../external/kafka.interface';
 import { DeadLetterHeaders, ReplayHeaders, RetryHeaders } from '../headers';
@@ -137,8 +137,7 @@ async function newScenario(prefix: string): Promise<Scenario> {
 }
 
 async function recordCount(topic: string): Promise<number> {
-  const offsets = await fetchPartitionOffsets(admin, topic);
-  return offsets.reduce((sum, { low, high }) => sum + Number(high) - Number(low), 0);
+  return recordsIn(await fetchPartitionOffsets(admin, topic));
 }
 
 /** Every record of `topic`, read by a consumer of the test's own, once `count` are there. */
