@@ -11,6 +11,8 @@ interface EchoServer {
   received(): string;
   /** Connections the server saw closed by their client. */
   closed(): number;
+  /** Remote ports of the connections open now, as the server sees its clients. */
+  clientPorts(): number[];
   /** Sends `text` to every client unasked. */
   push(text: string): void;
   stop(): Promise<void>;
@@ -46,6 +48,7 @@ async function startEchoServer(readPauseMs = 0): Promise<EchoServer> {
     accepted: () => accepted,
     received: () => received,
     closed: () => closed,
+    clientPorts: () => [...sockets].map((socket) => socket.remotePort ?? -1),
     push: (text) => {
       for (const socket of sockets) socket.write(text);
     },
@@ -136,6 +139,7 @@ describe('TcpRelay', () => {
   it('forwards bytes both ways, and a close from the client', async () => {
     const one = await echoed('hello');
     expect(relay.openConnections()).toBe(1);
+    expect(echo.clientPorts()).toEqual(relay.upstreamPorts());
     one.socket.end();
     await until('the server side to be closed', () => echo.closed() === 1);
     await until('the relay to forget the connection', () => relay.openConnections() === 0);

@@ -7,6 +7,11 @@ export interface TcpRelay {
   /** Connections open now, the ones held by a freeze included. */
   openConnections(): number;
   /**
+   * Local ports of the relay's connections to the service: how the service sees this client
+   * (Postgres' `pg_stat_activity.client_port`, say).
+   */
+  upstreamPorts(): number[];
+  /**
    * Cuts every open connection with a reset and keeps accepting new ones: the service behind
    * stays reachable, but every client loses the connections it had (a dropped link, a proxy
    * restart).
@@ -53,6 +58,11 @@ class RelayedConnection {
     this.closeWith(upstream);
     forward(this.client, upstream, this.isFrozen);
     forward(upstream, this.client, this.isFrozen);
+  }
+
+  /** Its connection to the service, once open. */
+  upstreamPort(): number | undefined {
+    return this.upstream?.localPort;
   }
 
   freeze(): void {
@@ -116,6 +126,9 @@ class RelayedConnection {
 /** Copies `from` into `to` with backpressure; a drain resumes `from` only when not frozen. */
 function forward(from: Socket, to: Socket, isFrozen: () => boolean): void {
   from.on('data', (chunk: Buffer) => {
+    // A side that is closing takes no more bytes; writing would fail and cut the other side
+    // before what it was sent is flushed.
+    if (to.writableEnded || to.destroyed) return;
     if (to.write(chunk)) return;
     from.pause();
     to.once('drain', () => {
@@ -152,6 +165,8 @@ export function startTcpRelay(targetHost: string, targetPort: number): Promise<T
         address: `127.0.0.1:${port}`,
         port,
         openConnections: () => connections.size,
+        upstreamPorts: () =>
+          [...connections].flatMap((connection) => connection.upstreamPort() ?? []),
         dropConnections: () => {
           for (const connection of [...connections]) connection.reset();
         },
