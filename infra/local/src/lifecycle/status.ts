@@ -1,6 +1,6 @@
 import { kafkaStatus } from '../kafka/kafka-service';
 import { postgresStatus } from '../postgres/postgres-service';
-import { registryStatus } from '../registry/registry-service';
+import { registryDatabaseStatus, registryStatus } from '../registry/registry-service';
 import type { ServiceStatus } from '../service-status';
 import type { InfraContext } from './context';
 
@@ -9,5 +9,6 @@ export async function collectStatus(context: InfraContext): Promise<ServiceStatu
     registryStatus(context),
     postgresStatus(context),
   ]);
-  return [...kafkaStatus(context), registry, postgres];
+  const registryDatabase = await registryDatabaseStatus(context, postgres);
+  return [...kafkaStatus(context), registry, ...registryDatabase, postgres];
 }

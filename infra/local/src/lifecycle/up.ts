@@ -6,11 +6,10 @@ import { ensureCatalogTopics } from '../kafka/catalog-topics';
 import { ensureKafkaLibs } from '../kafka/kafka-libs';
 import { upKafka, usesExternalKafka } from '../kafka/kafka-service';
 import type { BrokerCount } from '../kafka/topology';
-import { upPostgres } from '../postgres/postgres-service';
 import { ensureApicurio } from '../registry/apicurio-dist';
-import { upRegistry } from '../registry/registry-service';
 import { checkJava, javaCommand } from '../tools/java';
 import type { InfraContext } from './context';
+import { upPostgresThenRegistry } from './postgres-then-registry';
 
 /** Starts what is not running, waits until every part answers, and records the endpoints. */
 export async function bringUp(context: InfraContext, brokers: BrokerCount): Promise<Endpoints> {
@@ -35,10 +34,9 @@ export async function bringUp(context: InfraContext, brokers: BrokerCount): Prom
       );
     });
   }
-  const [kafkaBrokers, schemaRegistryUrl, databaseUrl] = await settleAll([
+  const [kafkaBrokers, { schemaRegistryUrl, databaseUrl }] = await settleAll([
     upKafka(context, java, brokers),
-    upRegistry(context, java),
-    upPostgres(context),
+    upPostgresThenRegistry(context, java),
   ] as const);
   const endpoints: Endpoints = { kafkaBrokers, schemaRegistryUrl, databaseUrl };
   if (startsKafka) {

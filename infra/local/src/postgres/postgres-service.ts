@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { canConnect, ensureDatabase } from '@ferry/persistence';
 import { FERRY_DATABASE } from '../config';
+import type { LocalInfraConfig } from '../config';
 import { PortInUseError } from '../errors';
 import type { InfraContext } from '../lifecycle/context';
 import { readEndpointsFile } from '../endpoints';
@@ -86,9 +87,14 @@ export function downPostgres(context: InfraContext): Promise<StopResult> {
   return stopManagedProcess(embeddedPostgresProcess(context.layout), STOP_GRACE_MS);
 }
 
+/** Ferry's database on the embedded server, as `up` reports it. */
+export function embeddedFerryUrl(config: LocalInfraConfig): string {
+  return withDatabase(embeddedAdminUrl(config.embeddedPgPort), FERRY_DATABASE);
+}
+
 export async function postgresStatus(context: InfraContext): Promise<ServiceStatus> {
   const { config, layout } = context;
-  const embeddedUrl = withDatabase(embeddedAdminUrl(config.embeddedPgPort), FERRY_DATABASE);
+  const embeddedUrl = embeddedFerryUrl(config);
   const state = inspectPidFile(embeddedPostgresProcess(layout).pidFile);
   const status = (endpoint: string, running: boolean, managedByFerry: boolean): ServiceStatus => ({
     name: 'postgres',

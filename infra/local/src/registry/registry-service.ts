@@ -1,4 +1,8 @@
-import { dirname } from 'node:path';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { canConnect } from '@ferry/persistence';
 import { PortInUseError } from '../errors';
 import type { InfraContext } from '../lifecycle/context';
 import { managedProcess } from '../process/managed-process';
@@ -10,15 +14,32 @@ import { spawnDetached } from '../process/spawn-detached';
 import { stopManagedProcess } from '../process/stop';
 import type { StopResult } from '../process/stop';
 import type { ServiceStatus } from '../service-status';
+import type { FerryLayout } from '../paths';
+import { redactPassword } from '../postgres/postgres-choice';
 import { ensureApicurio } from './apicurio-dist';
+import {
+  assertRegistryDatabaseKept,
+  dropRegistryDatabase,
+  ensureRegistryDatabase,
+  readRegistryDatabase,
+  recordRegistryDatabase,
+  registryDatabaseBeside,
+  registryDatabaseUrl,
+} from './registry-database';
+import type { RegistryDatabase } from './registry-database';
+import {
+  jdbcDatasource,
+  REGISTRY_HOST,
+  registrySettings,
+  renderRegistryProperties,
+} from './registry-properties';
 
-const HOST = '127.0.0.1';
 const HEAP_MB = 256;
 const STOP_GRACE_MS = 15_000;
 
 /** Clients (@kafkajs/confluent-schema-registry) talk to Apicurio's Confluent-compatible API. */
 export function ferryRegistryUrl(port: number): string {
-  return `http://${HOST}:${port}/apis/ccompat/v7`;
+  return `http://${REGISTRY_HOST}:${port}/apis/ccompat/v7`;
 }
 
 export function registryProcess(context: InfraContext): ManagedProcess {
@@ -26,48 +47,100 @@ export function registryProcess(context: InfraContext): ManagedProcess {
   return managedProcess(context.layout, 'registry', `-Dferry.home=${context.layout.home}`);
 }
 
-export async function upRegistry(context: InfraContext, java: string): Promise<string> {
-  const { config, log } = context;
+/**
+ * Starts Apicurio with its state in `database` (created when missing) unless it runs already,
+ * and waits until it answers. Returns the Confluent-compatible URL.
+ */
+export async function upRegistry(
+  context: InfraContext,
+  java: string,
+  database: RegistryDatabase,
+): Promise<string> {
+  const { config, layout, log } = context;
   if (config.schemaRegistryUrl !== '') {
     log(`registry: using SCHEMA_REGISTRY_URL=${config.schemaRegistryUrl} (not started by Ferry)`);
     return config.schemaRegistryUrl;
   }
+  assertRegistryDatabaseKept(readRegistryDatabase(layout), database);
   const url = ferryRegistryUrl(config.registryPort);
   const target = registryProcess(context);
   const state = inspectPidFile(target.pidFile);
   let pid: number;
   if (state.kind === 'running') {
     pid = state.record.pid;
+    if (state.record.details['database'] === undefined) {
+      log(
+        'registry: this one was started with in-memory storage and loses its schemas when it stops; `down` and `up` move them to Postgres',
+      );
+    }
   } else {
-    if (!(await isPortFree(config.registryPort)))
-      throw new PortInUseError('registry', config.registryPort, 'FERRY_REGISTRY_PORT');
-    const dist = await ensureApicurio(config.apicurioVersion, context.layout.cache);
-    if (dist.downloaded) log(`registry: downloaded Apicurio Registry ${dist.version}`);
-    const record = await spawnDetached(target, {
-      command: java,
-      args: [
-        `-Xmx${HEAP_MB}m`,
-        '-XX:+ExitOnOutOfMemoryError',
-        target.marker,
-        `-Dquarkus.http.host=${HOST}`,
-        `-Dquarkus.http.port=${config.registryPort}`,
-        // Apicurio 3 refuses deletes by default; tests and developers clean up their subjects.
-        '-Dapicurio.rest.deletion.group.enabled=true',
-        '-Dapicurio.rest.deletion.artifact.enabled=true',
-        '-Dapicurio.rest.deletion.artifact-version.enabled=true',
-        '-jar',
-        dist.jar,
-      ],
-      cwd: dirname(dist.jar),
-    });
-    pid = record.pid;
-    log(
-      `registry: started Apicurio Registry ${dist.version} (pid ${pid}) on ${HOST}:${config.registryPort}`,
-    );
+    pid = await startRegistry(context, java, database);
   }
   await awaitReady(target, pid, () => answers(url), context.config.startTimeoutSeconds * 1000);
   log(`registry: ready at ${url}`);
   return url;
+}
+
+async function startRegistry(
+  context: InfraContext,
+  java: string,
+  database: RegistryDatabase,
+): Promise<number> {
+  const { config, layout, log } = context;
+  if (!(await isPortFree(config.registryPort)))
+    throw new PortInUseError('registry', config.registryPort, 'FERRY_REGISTRY_PORT');
+  const dist = await ensureApicurio(config.apicurioVersion, layout.cache);
+  if (dist.downloaded) log(`registry: downloaded Apicurio Registry ${dist.version}`);
+  // Recorded before the database exists, so that `reset` finds it even after a failed start.
+  recordRegistryDatabase(layout, database);
+  await ensureRegistryDatabase(database);
+  const databaseUrl = registryDatabaseUrl(database);
+  const datasource = jdbcDatasource(databaseUrl, process.env['PGUSER'] ?? userInfo().username);
+  const settingsFile = registrySettingsFile(layout);
+  writePrivateFile(
+    settingsFile,
+    renderRegistryProperties(registrySettings(config.registryPort, datasource)),
+  );
+  const target = registryProcess(context);
+  const record = await spawnDetached(target, {
+    command: java,
+    args: [
+      `-Xmx${HEAP_MB}m`,
+      '-XX:+ExitOnOutOfMemoryError',
+      target.marker,
+      // Settings from a file, not -D flags: the database password stays out of `ps`.
+      `-Dquarkus.config.locations=${pathToFileURL(settingsFile).href}`,
+      '-jar',
+      dist.jar,
+    ],
+    cwd: dirname(dist.jar),
+    details: { database: redactPassword(databaseUrl) },
+  });
+  log(
+    `registry: started Apicurio Registry ${dist.version} (pid ${record.pid}) on ${REGISTRY_HOST}:${config.registryPort}, state in ${redactPassword(databaseUrl)}`,
+  );
+  return record.pid;
+}
+
+function registrySettingsFile(layout: FerryLayout): string {
+  return join(layout.run, 'registry.properties');
+}
+
+function writePrivateFile(file: string, text: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text, { mode: 0o600 });
+  chmodSync(file, 0o600);
+}
+
+/** For `reset`, once the registry is stopped: its schema ids must not outlive the topics. */
+export async function dropRegistryState(context: InfraContext): Promise<void> {
+  const database = readRegistryDatabase(context.layout);
+  // The embedded server's whole cluster goes with the data folder.
+  if (database === undefined || database.embedded) return;
+  await dropRegistryDatabase(database);
+  context.log(
+    `registry: dropped database ${database.name} on ${redactPassword(database.serverUrl)}`,
+  );
 }
 
 export function downRegistry(context: InfraContext): Promise<StopResult> {
@@ -95,6 +168,30 @@ export async function registryStatus(context: InfraContext): Promise<ServiceStat
     endpoint: ferryRegistryUrl(config.registryPort),
     managedByFerry: true,
   };
+}
+
+/**
+ * Where a registry Ferry runs keeps its state: as recorded when it started, else where `up`
+ * would put it (beside Ferry's database). None for a registry given by SCHEMA_REGISTRY_URL.
+ */
+export async function registryDatabaseStatus(
+  context: InfraContext,
+  postgres: ServiceStatus,
+): Promise<ServiceStatus[]> {
+  if (context.config.schemaRegistryUrl !== '') return [];
+  const database =
+    readRegistryDatabase(context.layout) ??
+    registryDatabaseBeside(postgres.endpoint, postgres.managedByFerry);
+  const url = registryDatabaseUrl(database);
+  return [
+    {
+      name: 'registry-db',
+      pid: undefined,
+      running: await canConnect(url),
+      endpoint: url,
+      managedByFerry: database.embedded,
+    },
+  ];
 }
 
 /** Ready when the Confluent-compatible subjects list answers 200. */
