@@ -3,3 +3,5 @@ export type { LogFields, Logger } from './logger';
 export { counter, gauge, histogram, metricsRegistry, renderMetrics } from './metrics';
 export { childTraceparent, isValidTraceparent, newTraceparent } from './trace-context';
 export { mentionsSocketError, SOCKET_ERROR_CODES } from './socket-errors';
+export { declaredFailureKind } from './failure-kind';
+export type { ClassifiedFailure, FailureKind } from './failure-kind';

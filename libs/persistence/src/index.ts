@@ -1,5 +1,18 @@
 export { assertIdentifier, openDatabase } from './database';
-export type { Database, DatabaseOptions, SqlExecutor, Transaction } from './database';
+export type {
+  Database,
+  DatabaseOptions,
+  SqlExecutor,
+  Transaction,
+  TransactionOptions,
+} from './database';
+export {
+  asDatabaseFailure,
+  DatabaseUnavailableError,
+  isConnectionFailure,
+} from './database-errors';
+export { databaseTimeoutOptions, DefaultDatabaseTimeouts } from './database-timeouts';
+export type { DatabaseTimeouts } from './database-timeouts';
 export {
   applyMigrations,
   MigrationError,

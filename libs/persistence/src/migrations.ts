@@ -58,6 +58,12 @@ export function readMigrations(source: MigrationSource): Migration[] {
 }
 
 /**
+ * Migrations wait for each other's advisory lock and may rewrite large tables: their statements
+ * get minutes, not the seconds of the service's own work.
+ */
+const MIGRATION_BOUNDS = { statementTimeoutMs: 10 * 60_000 };
+
+/**
  * Applies every migration not yet recorded, each in its own transaction, under an advisory lock
  * so that replicas starting together do not race. An applied migration whose file changed since
  * is an error: migrations are append-only.
@@ -77,7 +83,7 @@ export async function applyMigrations(
     await tx.query(`CREATE TABLE IF NOT EXISTS ferry_schema_migrations (
       owner text NOT NULL, version integer NOT NULL, name text NOT NULL, checksum text NOT NULL,
       applied_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (owner, version))`);
-  });
+  }, MIGRATION_BOUNDS);
   const applied: string[] = [];
   for (const migration of pending) {
     await db.transaction(async (tx) => {
@@ -101,7 +107,7 @@ export async function applyMigrations(
         [migration.owner, migration.version, migration.name, migration.checksum],
       );
       applied.push(`${migration.owner}/${migration.version}_${migration.name}`);
-    });
+    }, MIGRATION_BOUNDS);
   }
   return applied;
 }

@@ -1,8 +1,8 @@
-import { SOCKET_ERROR_CODES } from '@ferry/observability';
+import { declaredFailureKind, SOCKET_ERROR_CODES, type FailureKind } from '@ferry/observability';
 import { FerryRuntimeError } from '../errors';
 
 /**
- * What a failure means for the event that met it:
+ * What a failure means for the event that met it (the kinds are defined in @ferry/observability):
  * - `transient`: this event may succeed later (a lock, a serialization conflict, a 409/429/5xx
  *   answer): it goes to the next retry topic.
  * - `unavailable`: the downstream system cannot be reached at all: nothing is gained by moving
@@ -10,7 +10,7 @@ import { FerryRuntimeError } from '../errors';
  * - `permanent`: bad data or a business rejection: straight to the dead-letter topic.
  * - `programmer`: a bug (TypeError, RangeError, ...): never retried, dead-lettered with its kind.
  */
-export type FailureKind = 'transient' | 'unavailable' | 'permanent' | 'programmer';
+export type { FailureKind };
 
 /**
  * Postgres SQLSTATE classes and codes (https://www.postgresql.org/docs/current/errcodes-appendix.html).
@@ -57,9 +57,14 @@ function fromHttpStatus(status: number): FailureKind {
   return 'permanent';
 }
 
-/** The kind of a failure, looked up in the tables above; unknown failures count as transient. */
+/**
+ * The kind of a failure: the kind it declares itself (`failureKind`), else looked up in the tables
+ * above; unknown failures count as transient.
+ */
 export function classifyFailure(error: unknown): FailureKind {
   if (typeof error !== 'object' || error === null) return 'transient';
+  const declared = declaredFailureKind(error);
+  if (declared !== undefined) return declared;
   if (error instanceof FerryRuntimeError) {
     return error.retriable
       ? error.name === 'SchemaRegistryUnavailableError'
