@@ -15,6 +15,7 @@ import {
   odooConnectionOptions,
 } from '@ferry/erp-odoo';
 import { kafkaConnectionOptions, schemaRegistryOptions } from '@ferry/kafka-runtime';
+import { databaseTimeoutOptions } from '@ferry/persistence';
 import { httpServerOptions } from '@ferry/service-host';
 
 const DAY_MS = 24 * 3_600_000;
@@ -42,6 +43,7 @@ export const erpAdapterOptions = {
     'Postgres connection string (deliveries, cursors, integration log, dedup)',
   ),
   databaseSchema: option('FERRY_DB_SCHEMA', text, 'public', 'Postgres schema of its tables'),
+  ...databaseTimeoutOptions,
   webhookSecrets: option(
     'FERRY_ODOO_WEBHOOK_SECRETS',
     commaList,

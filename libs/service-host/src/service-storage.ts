@@ -1,11 +1,14 @@
-import type { OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { jsonLogger, type Logger } from '@ferry/observability';
 import {
   applyMigrations,
   openDatabase,
   type Database,
+  type DatabaseTimeouts,
   type MigrationSource,
 } from '@ferry/persistence';
+import { DatabaseWatch } from './database-watch';
+import { ServiceHealth } from './service-health';
 
 const HOUR_MS = 3_600_000;
 
@@ -15,15 +18,21 @@ export interface ServiceStorageOptions {
   readonly databaseUrl: string;
   readonly databaseSchema: string;
   readonly migrations: readonly MigrationSource[];
+  /** Bounds on every wait for Postgres; the persistence defaults where not given. */
+  readonly timeouts?: Partial<DatabaseTimeouts>;
 }
 
 /**
  * A service's own Postgres tables as a Nest provider: migrated at module start (before anything
- * that uses them), purged hourly by the subclass's `purge`, closed at stop.
+ * that uses them), watched for readiness (component `<name>.postgres`), purged hourly by the
+ * subclass's `purge`, closed at stop.
  */
 export abstract class ServiceStorage implements OnModuleInit, OnModuleDestroy {
   readonly database: Database;
   protected readonly logger: Logger;
+  // Injected by property so that subclasses keep their own constructors.
+  @Inject(ServiceHealth) private readonly health!: ServiceHealth;
+  private watch: DatabaseWatch | undefined;
   private purgeTimer: NodeJS.Timeout | undefined;
 
   protected constructor(private readonly options: ServiceStorageOptions) {
@@ -31,6 +40,7 @@ export abstract class ServiceStorage implements OnModuleInit, OnModuleDestroy {
       url: options.databaseUrl,
       schema: options.databaseSchema,
       applicationName: options.name,
+      timeouts: options.timeouts,
     });
     this.logger = jsonLogger(options.name);
   }
@@ -40,12 +50,15 @@ export abstract class ServiceStorage implements OnModuleInit, OnModuleDestroy {
 
   async onModuleInit(): Promise<void> {
     await applyMigrations(this.database, this.options.migrations, this.options.databaseSchema);
+    this.watch = new DatabaseWatch(this.database, this.health, `${this.options.name}.postgres`);
+    await this.watch.start();
     this.purgeTimer = setInterval(() => void this.purgeNow(), HOUR_MS);
     this.purgeTimer.unref();
   }
 
   async onModuleDestroy(): Promise<void> {
     clearInterval(this.purgeTimer);
+    this.watch?.stop();
     await this.database.close();
   }
 

@@ -30,6 +30,7 @@ export class ErpStorage extends ServiceStorage {
       databaseUrl: config.databaseUrl,
       databaseSchema: config.databaseSchema,
       migrations: [persistenceMigrations, erpAdapterMigrations],
+      timeouts: config,
     });
     this.deliveries = new DeliveryLog(this.database);
     this.published = new PublishedEvents(this.database);
