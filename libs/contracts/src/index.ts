@@ -24,3 +24,5 @@ export { FerryHeaders } from './headers';
 export type { FerryHeaderName } from './headers';
 export { inventoryEntityId } from './inventory/entity-id';
 export * from './schema-check';
+export { eventTypesWithInvariants, invariantProblems } from './invariants/event-invariants';
+export { checkPublishable } from './invariants/publishable';

@@ -36,6 +36,12 @@ export const schemaRegistryOptions = {
     'http://127.0.0.1:18081/apis/ccompat/v7',
     'Confluent-compatible schema registry (Apicurio: .../apis/ccompat/v7)',
   ),
+  schemaRegistryTimeoutMs: option(
+    'SCHEMA_REGISTRY_TIMEOUT_MS',
+    integer({ min: 100 }),
+    5000,
+    'Longest wait for one answer of the schema registry',
+  ),
 };
 
 export interface KafkaConnection {

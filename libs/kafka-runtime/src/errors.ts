@@ -29,6 +29,42 @@ export class CorruptEventError extends EventDecodeError {}
  */
 export class UnknownSchemaError extends EventDecodeError {}
 
+/**
+ * The registry answered that it has no schema with the value's id (404). Not dead-lettered at
+ * once: a registry that lost its state, or a record from a producer whose registration is not
+ * visible yet, would otherwise dead-letter a whole stream. The consumer holds the partition and
+ * asks again, and dead-letters only once the id stayed unknown for the hold time (see
+ * docs/consumer-runtime.md, "Unknown schema ids").
+ */
+export class SchemaNotFoundError extends UnknownSchemaError {
+  constructor(
+    readonly schemaId: number,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/**
+ * A record with no value (a tombstone) on an event topic. Ferry's topics carry whole states and
+ * never deletions, so a tombstone is another client's mistake: dead-lettered, never guessed at.
+ */
+export class TombstoneError extends EventDecodeError {}
+
+/**
+ * A value that decodes, but is not an event its consumer may apply: its source does not own the
+ * entity, its entity id is not the record key, or it breaks an invariant of its event type.
+ */
+export class InvalidEventError extends FerryRuntimeError {
+  constructor(
+    readonly eventType: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`Rejected ${eventType}: ${problems.join('; ')}`, false);
+  }
+}
+
 /** The schema registry could not be reached or answered with a server error: transient. */
 export class SchemaRegistryUnavailableError extends FerryRuntimeError {
   constructor(message: string, options?: { cause?: unknown }) {

@@ -10,8 +10,11 @@ export {
   CorruptEventError,
   EventDecodeError,
   FerryRuntimeError,
+  InvalidEventError,
   PublishError,
+  SchemaNotFoundError,
   SchemaRegistryUnavailableError,
+  TombstoneError,
   UnknownSchemaError,
 } from './errors';
 export { EventPublisher } from './producer/event-publisher';
@@ -54,9 +57,12 @@ export type {
 } from './dead-letter/replay-dead-letters';
 export type { ReplayTarget } from './dead-letter/replay-headers';
 export type { ReplayItem } from './dead-letter/replay-plan';
-export { consumerHealth } from './consumer/consumer-progress';
-export type { ConsumerHealth, ConsumerProgress } from './consumer/consumer-progress';
+export { consumerHealth, DEFAULT_NOT_MEMBER_AFTER_MS } from './consumer/consumer-progress';
+export type { ConsumerHealth, ConsumerProgress, HealthBounds } from './consumer/consumer-progress';
+export type { Membership } from './consumer/membership';
 export type { RetryPolicy } from './failures/routing';
+export { classifyFailure } from './failures/classify';
+export type { FailureKind } from './failures/classify';
 export type { CircuitBreakerPolicy } from './failures/circuit-breaker';
 export {
   catalogTopicOf,
@@ -65,7 +71,7 @@ export {
   refuseUnlessOwner,
   SinkGuard,
 } from './ownership/ownership-guard';
-export { readTopic } from './testing/read-topic';
+export { readTopic, readTopicToEnd } from './testing/read-topic';
 export type { ReadRecord } from './testing/read-topic';
 export type { KeyOrdering, ParkedKeyState } from './parking/parking-plan';
 export {

@@ -10,6 +10,8 @@ import { EventCodec } from './registry/event-codec';
 export interface KafkaRuntimeOptions {
   readonly connection: KafkaConnection;
   readonly schemaRegistryUrl: string;
+  /** Bound on each registry request; default 5 s. */
+  readonly schemaRegistryTimeoutMs?: number;
   readonly logger: Logger;
 }
 
@@ -23,7 +25,7 @@ export class KafkaRuntime {
 
   constructor(private readonly options: KafkaRuntimeOptions) {
     this.kafka = createKafka(options.connection, options.logger);
-    this.codec = new EventCodec(options.schemaRegistryUrl);
+    this.codec = new EventCodec(options.schemaRegistryUrl, options.schemaRegistryTimeoutMs);
   }
 
   publisher<T extends EventEnvelope>(options: PublishOptions<T>): EventPublisher<T> {

@@ -4,7 +4,10 @@ import { jsonLogger } from '@ferry/observability';
 
 /** The service's one KafkaRuntime, as a Nest provider. */
 export function kafkaRuntimeProvider(
-  config: KafkaConnection & { readonly schemaRegistryUrl: string },
+  config: KafkaConnection & {
+    readonly schemaRegistryUrl: string;
+    readonly schemaRegistryTimeoutMs?: number;
+  },
   component: string,
 ): Provider {
   return {
@@ -13,6 +16,7 @@ export function kafkaRuntimeProvider(
       new KafkaRuntime({
         connection: config,
         schemaRegistryUrl: config.schemaRegistryUrl,
+        schemaRegistryTimeoutMs: config.schemaRegistryTimeoutMs,
         logger: jsonLogger(component),
       }),
   };

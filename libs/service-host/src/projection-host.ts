@@ -26,6 +26,7 @@ import {
 } from '@ferry/persistence';
 import type { ConfigOf } from '@ferry/config';
 import type { projectionOptions } from './projection-options';
+import { DatabaseWatch } from './database-watch';
 import { ServiceHealth } from './service-health';
 
 /** Everything a projection is: which events, from where, into which tables, by which function. */
@@ -61,6 +62,7 @@ const PURGE_EVERY_MS = 3_600_000;
 class ProjectionHost<T extends EventEnvelope> implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly database: Database;
   private readonly consumer: ProjectionConsumer<T>;
+  private readonly databaseWatch: DatabaseWatch;
   private purgeTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -74,6 +76,7 @@ class ProjectionHost<T extends EventEnvelope> implements OnApplicationBootstrap,
       url: config.databaseUrl,
       schema: config.databaseSchema,
       applicationName: declaration.name,
+      timeouts: config,
     });
     this.consumer = runtime.projection({
       groupId: config.groupId,
@@ -84,12 +87,14 @@ class ProjectionHost<T extends EventEnvelope> implements OnApplicationBootstrap,
       maxBatchSize: config.maxBatchSize,
       maxBytesPerPartition: config.maxBytesPerPartition,
       sessionTimeoutMs: config.sessionTimeoutMs,
+      unknownSchemaHoldMs: config.unknownSchemaHoldMs,
       partitionsConsumedConcurrently: config.partitionsConcurrently,
       retry: { delaysMs: config.retryDelaysMs },
       downstream: declaration.downstream ?? 'postgres',
       ordering: declaration.ordering ?? 'version-guarded',
     });
     health.expect(declaration.name);
+    this.databaseWatch = new DatabaseWatch(this.database, health, `${declaration.name}.postgres`);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -98,6 +103,7 @@ class ProjectionHost<T extends EventEnvelope> implements OnApplicationBootstrap,
       [persistenceMigrations, ...this.declaration.migrations],
       this.config.databaseSchema,
     );
+    await this.databaseWatch.start();
     if (this.config.createTopics) {
       await this.runtime.ensureTopics(
         topicDeclarations(this.declaration.topic, this.config.topic, this.config.retryDelaysMs),
@@ -105,7 +111,7 @@ class ProjectionHost<T extends EventEnvelope> implements OnApplicationBootstrap,
     }
     await this.consumer.start();
     this.health.watch(this.declaration.name, () =>
-      consumerHealth(this.consumer.progress(), Date.now(), this.config.stallAfterMs),
+      consumerHealth(this.consumer.progress(), Date.now(), this.config),
     );
     this.purgeTimer = setInterval(() => void this.purge(), PURGE_EVERY_MS);
     this.purgeTimer.unref();
@@ -114,6 +120,7 @@ class ProjectionHost<T extends EventEnvelope> implements OnApplicationBootstrap,
   async onModuleDestroy(): Promise<void> {
     clearInterval(this.purgeTimer);
     this.health.markNotReady(this.declaration.name, 'stopping');
+    this.databaseWatch.stop();
     await this.consumer.stop();
     await this.database.close();
   }

@@ -1,5 +1,6 @@
 import { boolean, commaList, integer, option, text } from '@ferry/config';
 import { DefaultRetryDelaysMs } from '@ferry/contracts';
+import { databaseTimeoutOptions } from '@ferry/persistence';
 
 function delays(raw: string): number[] {
   return commaList(raw).map(integer({ min: 1 }));
@@ -53,11 +54,13 @@ export function projectionOptions(defaults: {
       1_048_576,
       'Bytes fetched per partition per request (bounds memory per batch)',
     ),
+    ...databaseTimeoutOptions,
     sessionTimeoutMs: option(
       'FERRY_SESSION_TIMEOUT_MS',
       integer({ min: 6000, max: 300_000 }),
-      30_000,
-      'How long the group waits for a silent instance before moving its partitions',
+      6_000,
+      'How long the group waits for a silent instance before moving its partitions (heartbeats ' +
+        'go out every sixth of it, also during long transactions)',
     ),
     partitionsConcurrently: option(
       'FERRY_PARTITIONS_CONCURRENTLY',
@@ -88,6 +91,20 @@ export function projectionOptions(defaults: {
       integer({ min: 1000 }),
       300_000,
       'A consumer with lag and no progress for this long reports itself not live',
+    ),
+    notMemberAfterMs: option(
+      'FERRY_NOT_MEMBER_AFTER_MS',
+      integer({ min: 1000 }),
+      60_000,
+      'A consumer out of its group (crashed and restarting, rejoining) for this long reports ' +
+        'itself not live',
+    ),
+    unknownSchemaHoldMs: option(
+      'FERRY_UNKNOWN_SCHEMA_HOLD_MS',
+      integer({ min: 0 }),
+      15 * 60_000,
+      'How long a partition waits on a schema id the registry does not know before that record ' +
+        'goes to the dead-letter topic',
     ),
   };
 }

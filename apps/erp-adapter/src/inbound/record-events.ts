@@ -1,4 +1,10 @@
-import type { InvoicePosted, PurchaseOrderState } from '@ferry/contracts';
+import {
+  checkPublishable,
+  InvoicePostedContract,
+  PurchaseOrderStateContract,
+  type InvoicePosted,
+  type PurchaseOrderState,
+} from '@ferry/contracts';
 import type { RecordMapping } from '@ferry/erp-odoo';
 
 /** What a set of ERP records means, sorted by where it goes. */
@@ -20,8 +26,18 @@ function isPermanentDataError(error: unknown): error is Error {
   );
 }
 
+/** The mapping, once its event is known to pass the contract and its invariants. */
+function publishable(mapping: RecordMapping): RecordMapping {
+  if (mapping.kind === 'ignored') return mapping;
+  if (mapping.event.entity === 'purchaseOrder')
+    checkPublishable(PurchaseOrderStateContract, mapping.event.value);
+  else checkPublishable(InvoicePostedContract, mapping.event.value);
+  return mapping;
+}
+
 /**
- * Pure: maps each record with `toEvents`. A record that cannot be mapped (a fractional quantity,
+ * Pure: maps each record with `toEvents`; a mapped event that breaks its contract counts as
+ * unmappable too (a publish of it would fail the whole batch). A record that cannot be mapped (a fractional quantity,
  * a product without internal reference) does not stop the others: one bad purchase order must not
  * hold back every later change behind the poll's cursor. Anything but a permanent data error
  * (a bug) is thrown.
@@ -35,7 +51,7 @@ export function eventsOfRecords<R>(
   for (const record of records) {
     let mapping: RecordMapping;
     try {
-      mapping = toEvents(record);
+      mapping = publishable(toEvents(record));
     } catch (error: unknown) {
       if (!isPermanentDataError(error)) throw error;
       result.unmappable.push({ recordId: recordIdOf(record), error });

@@ -7,6 +7,7 @@ import {
 import type { EventEnvelope } from '@ferry/contracts';
 import {
   consumerHealth,
+  DEFAULT_NOT_MEMBER_AFTER_MS,
   KafkaRuntime,
   SinkGuard,
   type ProjectionConsumer,
@@ -62,6 +63,7 @@ export class ErpSinkHost implements OnApplicationBootstrap, OnModuleDestroy {
       url: config.databaseUrl,
       schema: config.databaseSchema,
       applicationName: 'erp-adapter-sink',
+      timeouts: config,
     });
     const deps = { erp, log: storage.writes };
     this.sinks = config.sinkEnabled
@@ -105,7 +107,10 @@ export class ErpSinkHost implements OnApplicationBootstrap, OnModuleDestroy {
     for (const { name, consumer } of this.sinks) {
       await consumer.start();
       this.health.watch(name, () =>
-        consumerHealth(consumer.progress(), Date.now(), STALL_AFTER_MS),
+        consumerHealth(consumer.progress(), Date.now(), {
+          stallAfterMs: STALL_AFTER_MS,
+          notMemberAfterMs: DEFAULT_NOT_MEMBER_AFTER_MS,
+        }),
       );
     }
   }

@@ -3,7 +3,12 @@ import { counter, gauge, histogram } from '@ferry/observability';
 export const consumerMetrics = {
   restarts: counter(
     'ferry_consumer_restarts_total',
-    'Times the runtime restarted a failed Kafka consumer',
+    'Times a Kafka consumer failed and was restarted',
+    ['group'],
+  ),
+  joins: counter(
+    'ferry_consumer_group_joins_total',
+    'Times a consumer joined its group (each rebalance it takes part in counts once)',
     ['group'],
   ),
   events: counter('ferry_consumer_events_total', 'Events handled by a consumer, by outcome', [
@@ -20,6 +25,11 @@ export const consumerMetrics = {
     'ferry_consumer_lag',
     'Records behind the end of each partition this instance consumes, as of its last batch',
     ['group', 'topic', 'partition'],
+  ),
+  unknownSchemas: gauge(
+    'ferry_consumer_unknown_schema_ids',
+    'Schema ids the registry does not know, on which a consumer holds its partitions',
+    ['group', 'topic'],
   ),
   batchSeconds: histogram(
     'ferry_consumer_batch_seconds',

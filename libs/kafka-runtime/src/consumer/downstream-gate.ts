@@ -24,6 +24,8 @@ export class DownstreamUnavailable extends Error {
   constructor(
     readonly retryAt: number,
     override readonly cause: unknown,
+    /** The system that is down, when it is not the consumer's own downstream. */
+    readonly downstream?: string,
   ) {
     super('downstream unavailable');
   }

@@ -3,15 +3,22 @@ import {
   retryTopicOf,
   DefaultRetryDelaysMs,
   FerryHeaders,
+  type Entity,
   type EventContract,
   type EventEnvelope,
 } from '@ferry/contracts';
 import type { Logger } from '@ferry/observability';
 import { recordFirstDeliveries, type Database, type Transaction } from '@ferry/persistence';
-import { FerryRuntimeError } from '../errors';
+import {
+  FerryRuntimeError,
+  InvalidEventError,
+  SchemaNotFoundError,
+  TombstoneError,
+} from '../errors';
 import {
   Partitioners,
   type Consumer,
+  type ConsumerRunConfig,
   type EachBatchPayload,
   type Kafka,
   type KafkaMessage,
@@ -27,17 +34,26 @@ import { splitDue } from '../failures/due-messages';
 import { historyOf } from '../failures/failure-headers';
 import { FailureRouter, type FailedRecord } from '../failures/failure-router';
 import { resolveFailureDestination, type RetryPolicy } from '../failures/routing';
+import { catalogTopicOf } from '../ownership/ownership-guard';
 import { KeyParking } from '../parking/key-parking';
 import { headStateAfter, type KeyOrdering } from '../parking/parking-plan';
 import type { EventCodec } from '../registry/event-codec';
 import type { ApplyOutcome, ConsumedEvent } from './consumed-event';
 import { consumerMetrics } from './consumer-metrics';
 import type { ConsumerProgress } from './consumer-progress';
+import { ConsumerSupervisor } from './consumer-supervisor';
+import { deliveryProblems } from './delivery-checks';
 import { DownstreamGate, DownstreamUnavailable } from './downstream-gate';
 import { headersToRecord } from './headers';
+import { withHeartbeats } from './heartbeat-pump';
 import { PartitionLag } from './partition-lag';
 import { PartitionPauses } from './partition-pauses';
 import { firstDeliveries, slices } from './slices';
+import {
+  decideUnknownSchema,
+  DEFAULT_UNKNOWN_SCHEMA_HOLD_MS,
+  UnknownSchemaIds,
+} from './unknown-schema-hold';
 
 export interface ProjectionConsumerOptions<T extends EventEnvelope> {
   readonly groupId: string;
@@ -57,7 +73,9 @@ export interface ProjectionConsumerOptions<T extends EventEnvelope> {
   readonly maxBytesPerPartition?: number;
   /**
    * How long the group waits for a silent member before rebalancing its partitions away; default
-   * 30 s. Shorter means faster takeover after a crash, at the cost of rebalances on long GC pauses.
+   * 6 s (Kafka's smallest by default), so that a crashed instance's partitions flow again within
+   * seconds. Heartbeats go out every sixth of it, also while a slice is being applied, so a long
+   * transaction does not cost the partitions.
    */
   readonly sessionTimeoutMs?: number;
   readonly partitionsConsumedConcurrently?: number;
@@ -75,6 +93,11 @@ export interface ProjectionConsumerOptions<T extends EventEnvelope> {
    * sinks whose writes are not idempotent by version. See docs/consumer-runtime.md.
    */
   readonly ordering?: KeyOrdering;
+  /**
+   * How long a partition is held on a schema id the registry does not know before its record is
+   * dead-lettered; default 15 min (see docs/consumer-runtime.md, "Unknown schema ids").
+   */
+  readonly unknownSchemaHoldMs?: number;
   /** How often to read the depth of the dead-letter topic (`ferry_dlq_records`); default 30 s. */
   readonly deadLetterDepthIntervalMs?: number;
   /** With `per-key` ordering: how often to look for keys to release; default 10 s. */
@@ -95,6 +118,11 @@ export interface ProjectionConsumerOptions<T extends EventEnvelope> {
 
 /** How often a held partition checks for shutdown and heartbeats. */
 const HOLD_STEP_MS = 500;
+
+const DEFAULT_SESSION_TIMEOUT_MS = 6_000;
+
+/** Longest wait of a fetch for new records: an idle member hears of a rebalance this soon. */
+const MAX_FETCH_WAIT_MS = 1_000;
 
 interface Delivery<T> {
   readonly event: ConsumedEvent<T>;
@@ -128,24 +156,31 @@ export class ProjectionConsumer<T extends EventEnvelope> {
   private readonly clock: () => number;
   private readonly topics: string[];
   private readonly lag: PartitionLag;
+  private readonly supervisor: ConsumerSupervisor;
+  private readonly heartbeatIntervalMs: number;
+  private readonly entity: Entity;
+  private readonly unknownSchemas = new UnknownSchemaIds();
   private lastProgressAt: number;
   private held = 0;
-  private restarts = 0;
+  private holdReason: string | undefined;
 
   constructor(
     kafka: Kafka,
     private readonly codec: EventCodec,
     private readonly options: ProjectionConsumerOptions<T>,
   ) {
+    this.entity = catalogTopicOf(options.contract.eventType).entity;
+    const sessionTimeoutMs = options.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS;
+    this.heartbeatIntervalMs = Math.max(500, Math.floor(sessionTimeoutMs / 6));
     this.consumer = kafka.consumer({
       groupId: options.groupId,
       allowAutoTopicCreation: false,
       maxBytesPerPartition: options.maxBytesPerPartition ?? 1_048_576,
-      sessionTimeout: options.sessionTimeoutMs ?? 30_000,
-      heartbeatInterval: Math.max(1000, Math.floor((options.sessionTimeoutMs ?? 30_000) / 10)),
-      // The client gave up (its own retries exhausted): restart it here with a growing pause and
-      // report it, rather than crash-looping the process or leaving a dead consumer behind.
-      retry: { restartOnFailure: (error) => this.restartAfterFailure(error) },
+      sessionTimeout: sessionTimeoutMs,
+      heartbeatInterval: this.heartbeatIntervalMs,
+      maxWaitTimeInMs: MAX_FETCH_WAIT_MS,
+      // After a retriable failure kafkajs restarts the consumer itself, after this pause.
+      retry: { restartOnFailure: (error) => this.supervisor.beforeKafkaRestart(error) },
     });
     this.producer = kafka.producer({
       idempotent: true,
@@ -153,6 +188,17 @@ export class ProjectionConsumer<T extends EventEnvelope> {
       createPartitioner: Partitioners.DefaultPartitioner,
     });
     this.lag = new PartitionLag(options.groupId);
+    this.supervisor = new ConsumerSupervisor(
+      this.consumer,
+      options.groupId,
+      this.runConfig(),
+      options.logger,
+      options.clock ?? Date.now,
+      // After a rebalance, lag of partitions another instance now owns is no longer this one's.
+      (assignment) => {
+        this.lag.keepOnly(assignment);
+      },
+    );
     this.deadLetterDepth = new DeadLetterDepth(
       kafka,
       deadLetterTopicOf(options.topic),
@@ -203,21 +249,12 @@ export class ProjectionConsumer<T extends EventEnvelope> {
     await this.deadLetterDepth.start();
     // Keys left releasing by a crash or an operator release are taken up at once.
     this.parking?.start();
-    // After a rebalance, lag of partitions another instance now owns is no longer this one's.
-    this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) => {
-      this.lag.keepOnly(payload.memberAssignment);
-    });
     await this.consumer.connect();
     await this.consumer.subscribe({
       topics: this.topics,
       fromBeginning: this.options.fromBeginning ?? true,
     });
-    await this.consumer.run({
-      autoCommit: false,
-      eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
-      eachBatch: (payload) => this.consumeBatch(payload),
-    });
+    await this.supervisor.start();
   }
 
   progress(): ConsumerProgress {
@@ -225,28 +262,26 @@ export class ProjectionConsumer<T extends EventEnvelope> {
       lastProgressAt: this.lastProgressAt,
       lag: this.lag.workable(),
       held: this.held,
-      restarts: this.restarts,
+      ...(this.held > 0 && this.holdReason !== undefined ? { holdReason: this.holdReason } : {}),
+      restarts: this.supervisor.restarts(),
+      membership: this.supervisor.current(),
     };
   }
 
-  private async restartAfterFailure(error: Error): Promise<boolean> {
-    this.restarts += 1;
-    consumerMetrics.restarts.inc({ group: this.options.groupId });
-    const pauseMs = Math.min(60_000, 1000 * 2 ** Math.min(this.restarts, 6));
-    this.options.logger.error('Kafka consumer failed; restarting it', {
-      group: this.options.groupId,
-      restarts: this.restarts,
-      pauseMs,
-      error,
-    });
-    await new Promise((resolve) => setTimeout(resolve, pauseMs));
-    return true;
+  private runConfig(): ConsumerRunConfig {
+    return {
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+      eachBatch: (payload) =>
+        withHeartbeats(payload, this.heartbeatIntervalMs, () => this.consumeBatch(payload)),
+    };
   }
 
   /** Lets the current slices finish, commits them, leaves the group. */
   async stop(): Promise<void> {
     this.pauses.clear();
-    await this.consumer.disconnect();
+    await this.supervisor.stop();
     this.lag.clear();
     await this.parking?.stop();
     await this.deadLetterDepth.stop();
@@ -311,13 +346,15 @@ export class ProjectionConsumer<T extends EventEnvelope> {
         return await this.handle(topic, partition, messages);
       } catch (error: unknown) {
         if (!(error instanceof DownstreamUnavailable)) throw error;
+        const downstream = error.downstream ?? this.gate.name;
         this.options.logger.warn('downstream unavailable; consumption held', {
           topic,
           partition,
-          downstream: this.gate.name,
+          downstream,
           retryAt: new Date(error.retryAt).toISOString(),
           error: error.cause,
         });
+        this.holdReason = `${downstream} unavailable: ${reasonOf(error.cause)}`;
         this.held += 1;
         const stillOwned = await this.holdUntil(payload, error.retryAt).finally(() => {
           this.held -= 1;
@@ -379,7 +416,7 @@ export class ProjectionConsumer<T extends EventEnvelope> {
       const headers = headersToRecord(message.headers);
       const history = historyOf(headers, topic, partition, message.offset);
       try {
-        const value = await this.codec.decode(message.value, this.options.contract);
+        const value = await this.decodeChecked(message);
         const event: ConsumedEvent<T> = {
           value,
           key: message.key?.toString() ?? '',
@@ -391,6 +428,7 @@ export class ProjectionConsumer<T extends EventEnvelope> {
         };
         deliveries.push({ event, message });
       } catch (error: unknown) {
+        if (error instanceof SchemaNotFoundError) this.holdOnUnknownSchema(error);
         const kind = classifyFailure(error);
         if (kind === 'unavailable')
           throw new DownstreamUnavailable(this.gate.recordFailure(), error);
@@ -399,6 +437,56 @@ export class ProjectionConsumer<T extends EventEnvelope> {
       }
     }
     return { deliveries, failed };
+  }
+
+  /**
+   * The message's event, once it is known to be one this consumer may apply: not a tombstone,
+   * decodable, from the entity's owner, keyed by its entity id, within its type's invariants.
+   */
+  private async decodeChecked(message: KafkaMessage): Promise<T> {
+    const { contract } = this.options;
+    if (message.value === null)
+      throw new TombstoneError(
+        'A record without a value (tombstone): Ferry topics carry whole states, never deletions',
+      );
+    const value = await this.codec.decode(message.value, contract);
+    const problems = deliveryProblems(
+      value,
+      message.key?.toString() ?? null,
+      this.entity,
+      contract.eventType,
+    );
+    if (problems.length > 0) throw new InvalidEventError(contract.eventType, problems);
+    if (this.unknownSchemas.any()) this.unknownSchemas.resolved(message.value.readUInt32BE(1));
+    consumerMetrics.unknownSchemas.set(this.metricLabels(), this.unknownSchemas.count());
+    return value;
+  }
+
+  /**
+   * A schema id the registry does not know holds the partition (throws DownstreamUnavailable)
+   * until it has stayed unknown for the hold time; then its record is dead-lettered like any
+   * other permanent failure.
+   */
+  private holdOnUnknownSchema(error: SchemaNotFoundError): void {
+    const now = this.clock();
+    const firstSeenAt = this.unknownSchemas.firstSeenAt(error.schemaId, now);
+    consumerMetrics.unknownSchemas.set(this.metricLabels(), this.unknownSchemas.count());
+    const decision = decideUnknownSchema(
+      firstSeenAt,
+      now,
+      this.options.unknownSchemaHoldMs ?? DEFAULT_UNKNOWN_SCHEMA_HOLD_MS,
+    );
+    if (decision.action === 'hold')
+      throw new DownstreamUnavailable(decision.retryAt, error, 'schema registry');
+    this.options.logger.error('schema id still unknown after the hold time; dead-lettering', {
+      group: this.options.groupId,
+      schemaId: error.schemaId,
+      unknownForMs: decision.unknownForMs,
+    });
+  }
+
+  private metricLabels() {
+    return { group: this.options.groupId, topic: this.options.topic };
   }
 
   /**
@@ -508,10 +596,14 @@ export class ProjectionConsumer<T extends EventEnvelope> {
   }
 
   private record(outcome: ApplyOutcome, started: bigint): void {
-    const labels = { group: this.options.groupId, topic: this.options.topic };
+    const labels = this.metricLabels();
     for (const [name, count] of Object.entries(outcome)) {
       if (count > 0) consumerMetrics.events.inc({ ...labels, outcome: name }, count);
     }
     consumerMetrics.batchSeconds.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
   }
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

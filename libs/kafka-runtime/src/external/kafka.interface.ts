@@ -8,6 +8,7 @@ export {
   Partitioners,
   type Admin,
   type Consumer,
+  type ConsumerRunConfig,
   type EachBatchPayload,
   type IHeaders,
   type KafkaMessage,

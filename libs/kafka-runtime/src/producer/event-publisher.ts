@@ -1,4 +1,5 @@
 import {
+  checkPublishable,
   FerryHeaders,
   type Entity,
   type EventContract,
@@ -73,7 +74,7 @@ export class EventPublisher<T extends EventEnvelope> {
     }
     const messages = events.map((event) => ({
       key: event.entityId,
-      value: this.codec.encode(schemaId, this.options.contract.validate(event)),
+      value: this.codec.encode(schemaId, checkPublishable(this.options.contract, event)),
       // No record timestamp: the producer stamps the send time. `occurredAt` is the business
       // time and lives in the payload; as a record time, an old change (an ERP catch-up, a
       // replayed export) would fall outside the topic's retention and be deleted before any

@@ -7,8 +7,16 @@ import {
 } from '@ferry/contracts';
 import { mentionsSocketError } from '@ferry/observability';
 import type { Resolver, Type } from 'avsc';
-import { CorruptEventError, SchemaRegistryUnavailableError, UnknownSchemaError } from '../errors';
+import TimeoutMiddleware from 'mappersmith/middleware/timeout';
+import {
+  CorruptEventError,
+  SchemaNotFoundError,
+  SchemaRegistryUnavailableError,
+  UnknownSchemaError,
+} from '../errors';
 import { frame, unframe } from './wire-format';
+
+export const DEFAULT_REGISTRY_TIMEOUT_MS = 5_000;
 
 interface ReaderFor {
   readonly writer: Type;
@@ -28,8 +36,19 @@ export class EventCodec {
   private readonly readers = new Map<string, Promise<ReaderFor>>();
   private readonly writerTypes = new Map<number, Type>();
 
-  constructor(registryUrl: string) {
-    this.registry = new SchemaRegistry({ host: registryUrl, clientId: 'ferry' });
+  /**
+   * `timeoutMs` bounds each request to the registry; a registry that does not answer then fails
+   * like one that is down (SchemaRegistryUnavailableError) instead of stalling a partition.
+   */
+  constructor(registryUrl: string, timeoutMs = DEFAULT_REGISTRY_TIMEOUT_MS) {
+    this.registry = new SchemaRegistry({
+      host: registryUrl,
+      clientId: 'ferry',
+      // The consumer and the publisher's callers retry themselves; the client's own retries only
+      // lengthen the wait before a frozen registry is noticed.
+      retry: { retries: 1, maxRetryTimeInSecs: 1 },
+      middlewares: [TimeoutMiddleware(timeoutMs)],
+    });
   }
 
   /** Registers `schema` under `subject` (idempotent) and returns its id. */
@@ -116,17 +135,26 @@ export class EventCodec {
       this.writerTypes.set(schemaId, type);
       return type;
     } catch (error: unknown) {
+      if (statusOf(error) === 404)
+        throw new SchemaNotFoundError(
+          schemaId,
+          `Schema registry has no schema with id ${schemaId}`,
+          { cause: error },
+        );
       throw classifyRegistryError(`fetching schema ${schemaId}`, error);
     }
   }
 }
 
 /** 404 and other refusals mean the schema does not exist for us (bad data): permanent. Anything else may pass. */
+function statusOf(error: unknown): number | undefined {
+  return typeof error === 'object' && error !== null && 'status' in error
+    ? Number(error.status)
+    : undefined;
+}
+
 function classifyRegistryError(doing: string, error: unknown): Error {
-  const status =
-    typeof error === 'object' && error !== null && 'status' in error
-      ? Number(error.status)
-      : undefined;
+  const status = statusOf(error);
   const reason = error instanceof Error ? error.message : String(error);
   const refused =
     status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429;
