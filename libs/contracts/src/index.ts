@@ -1,4 +1,6 @@
+export { AVRO_LONG_MAX } from './avro/avro-limits';
 export { parseAvroSchema } from './avro/logical-types';
+export { textProblem } from './avro/storable-text';
 export { mayPublish, mayWriteInto, ownerOf, Ownership } from './catalog/ownership';
 export type { Entity } from './catalog/ownership';
 export { SourceSystems, Systems } from './catalog/systems';

@@ -6,10 +6,14 @@ interface DecimalSchema {
   readonly scale?: unknown;
 }
 
-/** `bytes` + `decimal` ↔ decimal string with exactly `scale` fraction digits. */
-class DecimalType extends types.LogicalType {
-  private readonly precision: number;
-  private readonly scale: number;
+/**
+ * `bytes` + `decimal` ↔ decimal string with exactly `scale` fraction digits. A value with more
+ * digits than `precision` (decimal(18,4) holds 14 integer digits) or more fraction digits than
+ * `scale` is not valid: it is refused when written, never rounded or cut.
+ */
+export class DecimalType extends types.LogicalType {
+  readonly precision: number;
+  readonly scale: number;
 
   constructor(schema: Schema, opts?: object) {
     super(schema, opts);
