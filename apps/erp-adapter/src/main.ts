@@ -1,16 +1,17 @@
 import { runMain, runService } from '@ferry/service-host';
 import { readErpAdapterConfig } from './config';
 import { ErpAdapterModule } from './erp-adapter.module';
+import { ODOO_WEBHOOK_PATH } from './inbound/odoo-webhook.controller';
 
 runMain(async () => {
   const config = readErpAdapterConfig();
-  // Webhook signatures are checked over the exact bytes received, so the raw body is kept; the
-  // body cap answers 413 before anything is parsed or verified.
+  // Webhook signatures are checked over the exact bytes received, so that route's body is kept
+  // as bytes and parsed only after the check; the body cap answers 413 before anything is read.
   await runService(ErpAdapterModule.withConfig(config), {
     name: 'erp-adapter',
     port: config.httpPort,
     host: config.httpHost,
     maxBodyBytes: config.webhookMaxBodyBytes,
-    rawBody: true,
+    rawBodyPaths: [ODOO_WEBHOOK_PATH],
   });
 });

@@ -1,5 +1,9 @@
+export { bodyParserRefusal } from './body-parsers';
+export { refuseUnlessValidEvents } from './contract-check';
+export type { EventRefusal } from './contract-check';
 export { ErrorResponses } from './error-responses';
-export type { ErrorBody } from './error-responses';
+export { failureAnswer, RETRY_AFTER_SECONDS } from './failure-answers';
+export type { ErrorBody, FailureAnswer } from './failure-answers';
 export { runService } from './run-service';
 export type { ServiceOptions } from './run-service';
 export { ServiceHealth } from './service-health';
@@ -17,7 +21,13 @@ export {
   definePublications,
 } from './catalog-publisher';
 export type { CatalogPublisherOptions, Publications } from './catalog-publisher';
-export { parseRequestBody, validationProblems } from './request-validation';
+export {
+  invalidRequest,
+  parseRequestBody,
+  requestText,
+  validationProblems,
+} from './request-validation';
+export type { RequestRefusal } from './request-validation';
 export { classifyStateOutcomes, newestPerKey } from './state-batch';
 export type { KeyResult, StateOutcome } from './state-batch';
 export { ServiceStorage } from './service-storage';

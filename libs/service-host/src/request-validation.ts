@@ -1,5 +1,24 @@
 import { BadRequestException } from '@nestjs/common';
-import type { z } from 'zod';
+import { textProblem } from '@ferry/contracts';
+import { z } from 'zod';
+
+/** How an endpoint names a refused body: `{ error: 'invalid_order', noun: 'order' }`. */
+export interface RequestRefusal {
+  readonly error: string;
+  readonly noun: string;
+}
+
+/**
+ * A string field of a request. Every string a request schema takes starts here: text that an
+ * event cannot carry (U+0000, which Postgres refuses; a lone surrogate, which UTF-8 cannot encode)
+ * is refused with the field's name, instead of being accepted and failing in a consumer later.
+ */
+export function requestText(params?: string | { readonly message?: string }) {
+  return z.string(params).superRefine((text, context) => {
+    const problem = textProblem(text);
+    if (problem !== undefined) context.addIssue({ code: 'custom', message: problem });
+  });
+}
 
 /**
  * Zod's issues as one line each, naming the field: `snapshots[2].onHand: must not be negative`,
@@ -9,20 +28,24 @@ export function validationProblems(issues: readonly z.core.$ZodIssue[]): string[
   return issues.map((issue) => `${fieldPath(issue.path)}: ${describeIssue(issue)}`);
 }
 
-/** Parses a request body, or answers 400 `{ error, message, problems }` naming every bad field. */
-export function parseRequestBody<S extends z.ZodType>(
-  schema: S,
-  body: unknown,
-  what: { readonly error: string; readonly noun: string },
-): z.infer<S> {
-  const result = schema.safeParse(body);
-  if (result.success) return result.data;
-  const problems = validationProblems(result.error.issues);
-  throw new BadRequestException({
+/** The 400 `{ error, message, problems }` of a refused request body. */
+export function invalidRequest(what: RequestRefusal, problems: readonly string[]) {
+  return new BadRequestException({
     error: what.error,
     message: `Invalid ${what.noun}: ${problems.join('; ')}`,
     problems,
   });
+}
+
+/** Parses a request body, or answers 400 `{ error, message, problems }` naming every bad field. */
+export function parseRequestBody<S extends z.ZodType>(
+  schema: S,
+  body: unknown,
+  what: RequestRefusal,
+): z.infer<S> {
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  throw invalidRequest(what, validationProblems(result.error.issues));
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

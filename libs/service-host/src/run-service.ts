@@ -8,6 +8,7 @@ import {
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { jsonLogger } from '@ferry/observability';
+import { useBodyParsers } from './body-parsers';
 import { ErrorResponses } from './error-responses';
 
 export interface ServiceOptions {
@@ -15,13 +16,16 @@ export interface ServiceOptions {
   readonly port: number;
   readonly host: string;
   readonly maxBodyBytes?: number;
-  /** Keep each request's raw body as `req.rawBody` (for signature checks over exact bytes). */
-  readonly rawBody?: boolean;
+  /**
+   * Paths whose bodies reach the handler as the exact bytes received (`request.body` is a
+   * Buffer), unparsed: for signature checks that must come before anything reads the body.
+   */
+  readonly rawBodyPaths?: readonly string[];
 }
 
 /**
- * Starts a Ferry service: JSON logs, a capped JSON body parser, JSON error answers, graceful
- * shutdown on SIGTERM/SIGINT (Nest runs every onModuleDestroy: consumers commit and leave).
+ * Starts a Ferry service: JSON logs, capped body parsers, JSON error answers, graceful shutdown
+ * on SIGTERM/SIGINT (Nest runs every onModuleDestroy: consumers commit and leave).
  */
 export async function runService(
   module: Type | DynamicModule,
@@ -31,10 +35,12 @@ export async function runService(
   // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
   const app = await NestFactory.create<NestExpressApplication>(module, {
     bodyParser: false,
-    rawBody: options.rawBody ?? false,
     logger: new ConsoleLogger(options.name, { json: true }),
   });
-  app.useBodyParser('json', { limit: options.maxBodyBytes ?? 1024 * 1024 });
+  useBodyParsers(app, {
+    maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+    rawBodyPaths: options.rawBodyPaths ?? [],
+  });
   app.useGlobalFilters(new ErrorResponses(jsonLogger(options.name)));
   app.enableShutdownHooks();
   await app.listen(options.port, options.host);

@@ -1,13 +1,4 @@
-import {
-  Controller,
-  Headers,
-  HttpException,
-  Inject,
-  Post,
-  Req,
-  Res,
-  type RawBodyRequest,
-} from '@nestjs/common';
+import { Body, Controller, Headers, HttpException, Inject, Post, Req, Res } from '@nestjs/common';
 import {
   ERP_SOURCE,
   type ChangeNotice,
@@ -21,7 +12,15 @@ import type { Request, Response } from 'express';
 import { ERP_ADAPTER } from '../odoo/odoo-connection';
 import { ErpStorage } from '../storage/erp-storage';
 import { ErpEventPublisher, type PublishSummary } from './erp-event-publisher';
-import { refusalException, rejectionRefusal, verdictRefusal } from './webhook-refusals';
+import {
+  bodyRefusal,
+  refusalException,
+  rejectionRefusal,
+  verdictRefusal,
+} from './webhook-refusals';
+
+/** Where Odoo posts; its body reaches the handler as raw bytes (see main.ts). */
+export const ODOO_WEBHOOK_PATH = '/v1/erp/odoo/webhooks';
 
 const webhookDeliveries = counter(
   'ferry_erp_webhook_deliveries_total',
@@ -37,14 +36,16 @@ function isRetriable(error: unknown): boolean {
 }
 
 /**
- * `POST /v1/erp/odoo/webhooks`: Odoo's automation rule notifications. The body is verified over
- * the exact bytes received, read as a change notice, and only then is anything done: the record
- * is read back from Odoo (a notice is a hint, never state) and its event published. Answers:
- * 202 published (or nothing new to publish), 200 `{"duplicate":true}` for a delivery already
- * taken, 400/401/403/413/422 refused (nothing read, nothing published), 503 Odoo or Kafka down
+ * `POST /v1/erp/odoo/webhooks`: Odoo's automation rule notifications. The body arrives as the
+ * bytes received, capped in size (413) before anything reads it; the signature is checked over
+ * them first (401 whatever they hold), then that they are JSON (415/400 `malformed_json`), then
+ * read as a change notice, and only then is anything done: the record is read back from Odoo (a
+ * notice is a hint, never state) and its event published. Answers: 202 published (or nothing new
+ * to publish), 200 `{"duplicate":true}` for a delivery already taken, 400/401/403/413/415/422
+ * refused (nothing read, nothing published, each counted by outcome), 503 Odoo or Kafka down
  * (the catch-up poll brings the change later).
  */
-@Controller('v1/erp/odoo')
+@Controller()
 export class OdooWebhookController {
   private readonly logger = jsonLogger('erp-adapter');
 
@@ -54,25 +55,25 @@ export class OdooWebhookController {
     private readonly publisher: ErpEventPublisher,
   ) {}
 
-  @Post('webhooks')
+  @Post(ODOO_WEBHOOK_PATH)
   async receive(
-    @Req() request: RawBodyRequest<Request>,
+    @Req() request: Request,
+    @Body() body: unknown,
     @Headers('traceparent') traceparent: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<Record<string, unknown>> {
-    const rawBody = request.rawBody;
-    if (rawBody === undefined) {
-      this.count('unsupported-media-type');
-      throw new HttpException(
-        { error: 'unsupported_media_type', message: 'Send the webhook as application/json' },
-        415,
-      );
-    }
+    // A Buffer from the raw-body parser; nothing when the request had no body.
+    const rawBody = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
     const verdict = this.adapter.verifyWebhook(rawBody, request.headers, Date.now());
     if (verdict.kind !== 'ok') {
       this.count(verdict.kind);
       this.logger.warn('webhook refused', { verdict: verdict.kind });
       throw refusalException(verdictRefusal(verdict));
+    }
+    const notJson = bodyRefusal(request.headers['content-type'], rawBody);
+    if (notJson !== undefined) {
+      this.count(notJson.outcome);
+      throw refusalException(notJson);
     }
     const reading = this.adapter.toChanges(rawBody, request.headers);
     if (reading.kind === 'not-owner') {

@@ -1,4 +1,4 @@
-import { rejectionRefusal, verdictRefusal } from './webhook-refusals';
+import { bodyRefusal, rejectionRefusal, verdictRefusal } from './webhook-refusals';
 
 describe('webhook refusals', () => {
   it.each([
@@ -25,5 +25,32 @@ describe('webhook refusals', () => {
       message: 'Invalid Odoo webhook: _id: must be an integer',
       problems: ['_id: must be an integer'],
     });
+  });
+
+  it('takes a JSON body sent as JSON', () => {
+    const json = Buffer.from('{"_model":"purchase.order","_id":7}');
+    expect(bodyRefusal('application/json', json)).toBeUndefined();
+    expect(bodyRefusal('Application/JSON; charset=utf-8', json)).toBeUndefined();
+  });
+
+  it.each([
+    ['cut off', Buffer.from('{"_model":')],
+    ['empty', Buffer.alloc(0)],
+    ['not UTF-8', Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d])],
+  ])('answers a signed body that is %s with 400 malformed_json, counted', (_what, rawBody) => {
+    expect(bodyRefusal('application/json', rawBody)).toMatchObject({
+      status: 400,
+      error: 'malformed_json',
+      outcome: 'malformed-json',
+    });
+  });
+
+  it('answers a body not sent as JSON with 415', () => {
+    for (const contentType of [undefined, 'text/plain', 'application/x-www-form-urlencoded'])
+      expect(bodyRefusal(contentType, Buffer.from('{}'))).toMatchObject({
+        status: 415,
+        error: 'unsupported_media_type',
+        outcome: 'unsupported-media-type',
+      });
   });
 });

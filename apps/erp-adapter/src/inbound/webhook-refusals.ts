@@ -14,6 +14,44 @@ export interface WebhookRefusal {
   readonly problems?: readonly string[];
 }
 
+/** A refusal of a signed body that is not JSON, with the outcome it is counted under. */
+export interface BodyRefusal extends WebhookRefusal {
+  readonly outcome: 'unsupported-media-type' | 'malformed-json';
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Pure: the answer to a signed delivery whose body is not the JSON Odoo sends, or undefined when
+ * it is. Asked only after the signature passed, so an unsigned body is a 401 whatever it holds.
+ * JSON is UTF-8 text (RFC 8259): bytes that are not are malformed too, never read with
+ * replacement characters.
+ */
+export function bodyRefusal(
+  contentType: string | undefined,
+  rawBody: Buffer,
+): BodyRefusal | undefined {
+  const [mediaType = ''] = (contentType ?? '').split(';');
+  if (mediaType.trim().toLowerCase() !== 'application/json')
+    return {
+      outcome: 'unsupported-media-type',
+      status: 415,
+      error: 'unsupported_media_type',
+      message: 'Send the webhook as application/json',
+    };
+  try {
+    JSON.parse(utf8.decode(rawBody));
+    return undefined;
+  } catch {
+    return {
+      outcome: 'malformed-json',
+      status: 400,
+      error: 'malformed_json',
+      message: 'The webhook body is not JSON',
+    };
+  }
+}
+
 /** Pure: the answer to a delivery whose signature check did not pass. */
 export function verdictRefusal(verdict: Exclude<WebhookVerdict, { kind: 'ok' }>): WebhookRefusal {
   const status = WebhookVerdictStatus[verdict.kind];
@@ -64,6 +102,9 @@ export function rejectionRefusal(
 }
 
 export function refusalException(refusal: WebhookRefusal): HttpException {
-  const { status, ...body } = refusal;
-  return new HttpException(body, status);
+  const { status, error, message, problems } = refusal;
+  return new HttpException(
+    { error, message, ...(problems === undefined ? {} : { problems }) },
+    status,
+  );
 }
