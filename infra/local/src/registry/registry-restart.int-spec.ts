@@ -144,6 +144,28 @@ describe('the registry Ferry runs', () => {
     await expectKept(registered);
   }, 180_000);
 
+  it('starts empty in a data folder that recorded no registry database (a fresh clone)', async () => {
+    const registered = new Map<number, Registered>();
+    const id = await register(registered, 'leftBehind');
+    expect((await downRegistry(context)).outcome).toBe('stopped');
+    rmSync(registryDatabaseFile(context.layout));
+    // Ferry runs Kafka itself here: its fresh data holds no record naming the old ids.
+    const fresh: InfraContext = {
+      ...context,
+      config: readLocalInfraConfig({
+        ...process.env,
+        FERRY_HOME: home,
+        FERRY_REGISTRY_PORT: String(context.config.registryPort),
+        SCHEMA_REGISTRY_URL: '',
+        KAFKA_BROKERS: '',
+      }),
+    };
+    await upRegistry(fresh, java, database);
+    expect((await call(`/schemas/ids/${id}`)).status).toBe(404);
+    expect(await call('/subjects')).toEqual({ status: 200, body: [] });
+    expect(existsSync(registryDatabaseFile(context.layout))).toBe(true);
+  }, 120_000);
+
   it("forgets everything on reset: its database is dropped with Kafka's data", async () => {
     expect(await canConnect(registryDatabaseUrl(database))).toBe(true);
     await resetInfra(context);

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { canConnect } from '@ferry/persistence';
 import { PortInUseError } from '../errors';
+import { usesExternalKafka } from '../kafka/kafka-service';
 import type { InfraContext } from '../lifecycle/context';
 import { managedProcess } from '../process/managed-process';
 import type { ManagedProcess } from '../process/managed-process';
@@ -91,8 +92,13 @@ async function startRegistry(
     throw new PortInUseError('registry', config.registryPort, 'FERRY_REGISTRY_PORT');
   const dist = await ensureApicurio(config.apicurioVersion, layout.cache);
   if (dist.downloaded) log(`registry: downloaded Apicurio Registry ${dist.version}`);
+  const kept = readRegistryDatabase(layout);
   // Recorded before the database exists, so that `reset` finds it even after a failed start.
   recordRegistryDatabase(layout, database);
+  // A data folder that recorded no registry database holds no Kafka record naming its ids (a
+  // fresh clone, a first start): what a database of that name holds was left by another data
+  // folder, and its ids would describe no record here. The registry starts empty.
+  if (kept === undefined && !usesExternalKafka(context)) await dropRegistryDatabase(database);
   await ensureRegistryDatabase(database);
   const databaseUrl = registryDatabaseUrl(database);
   const datasource = jdbcDatasource(databaseUrl, process.env['PGUSER'] ?? userInfo().username);
