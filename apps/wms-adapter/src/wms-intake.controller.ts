@@ -1,6 +1,18 @@
 import { Body, Controller, Headers, HttpCode, Inject, Post } from '@nestjs/common';
-import type { GoodsReceiptRecorded, ShipmentStatusChanged } from '@ferry/contracts';
-import { parseRequestBody, type CatalogPublisher } from '@ferry/service-host';
+import {
+  GoodsReceiptRecordedContract,
+  ShipmentStatusChangedContract,
+  type EventContract,
+  type EventEnvelope,
+  type GoodsReceiptRecorded,
+  type ShipmentStatusChanged,
+} from '@ferry/contracts';
+import {
+  parseRequestBody,
+  refuseUnlessValidEvents,
+  type CatalogPublisher,
+  type RequestRefusal,
+} from '@ferry/service-host';
 import { z } from 'zod';
 import { WMS_ADAPTER_CONFIG, type WmsAdapterConfig } from './config';
 import { GoodsReceiptSchema, toGoodsReceiptRecorded } from './receipts/goods-receipt';
@@ -14,29 +26,64 @@ export interface AcceptedEvents {
   readonly events: readonly { readonly eventId: string; readonly entityId: string }[];
 }
 
+interface ItemsEndpoint<S extends z.ZodType, T extends EventEnvelope> {
+  readonly item: S;
+  /** The list field of a batch body: `{ "<field>": [...] }`. */
+  readonly batchField: string;
+  readonly refusal: RequestRefusal;
+  readonly contract: EventContract<T>;
+  readonly toEvent: (item: z.infer<S>) => T;
+}
+
 /**
- * Reads one item, or `{ "<field>": [...] }` with 1 to `max` items; every problem names its field
- * (`receipts[1].lines[0].quantity: must be at least 1`).
+ * The events of one item, or of `{ "<field>": [...] }` with 1 to `max` items, each checked
+ * against its contract before any is published. Every problem names its field
+ * (`receipts[1].lines[0].quantity: must be at least 1`); a bad body publishes nothing.
  */
-function itemsOf<S extends z.ZodType>(
-  item: S,
-  field: string,
+function eventsOf<S extends z.ZodType, T extends EventEnvelope>(
+  endpoint: ItemsEndpoint<S, T>,
   max: number,
   body: unknown,
-  what: { readonly error: string; readonly noun: string },
-): z.infer<S>[] {
-  const isBatch = typeof body === 'object' && body !== null && field in body;
-  if (!isBatch) return [parseRequestBody(item, body, what)];
-  const batch = z
-    .object({
-      [field]: z
-        .array(item)
-        .min(1, 'must hold at least one item')
-        .max(max, `must hold at most ${max} items`),
-    })
-    .strict();
-  return parseRequestBody(batch, body, what)[field] as z.infer<S>[];
+): T[] {
+  const { item, batchField, refusal } = endpoint;
+  const isBatch = typeof body === 'object' && body !== null && batchField in body;
+  const items: z.infer<S>[] = isBatch
+    ? (parseRequestBody(
+        z
+          .object({
+            [batchField]: z
+              .array(item)
+              .min(1, 'must hold at least one item')
+              .max(max, `must hold at most ${max} items`),
+          })
+          .strict(),
+        body,
+        refusal,
+      )[batchField] as z.infer<S>[])
+    : [parseRequestBody(item, body, refusal)];
+  const events = items.map(endpoint.toEvent);
+  refuseUnlessValidEvents(endpoint.contract, events, {
+    ...refusal,
+    batchField: isBatch ? batchField : undefined,
+  });
+  return events;
 }
+
+const goodsReceipts: ItemsEndpoint<typeof GoodsReceiptSchema, GoodsReceiptRecorded> = {
+  item: GoodsReceiptSchema,
+  batchField: 'receipts',
+  refusal: { error: 'invalid_goods_receipt', noun: 'goods receipt' },
+  contract: GoodsReceiptRecordedContract,
+  toEvent: toGoodsReceiptRecorded,
+};
+
+const shipmentUpdates: ItemsEndpoint<typeof ShipmentUpdateSchema, ShipmentStatusChanged> = {
+  item: ShipmentUpdateSchema,
+  batchField: 'updates',
+  refusal: { error: 'invalid_shipment_update', noun: 'shipment update' },
+  contract: ShipmentStatusChangedContract,
+  toEvent: toShipmentStatusChanged,
+};
 
 function accepted(events: readonly { eventId: string; entityId: string }[]): AcceptedEvents {
   return {
@@ -47,7 +94,8 @@ function accepted(events: readonly { eventId: string; entityId: string }[]): Acc
 
 /**
  * The WMS's goods receipts and shipment status updates. Each answers 202 once Kafka acknowledged
- * every event; sending the same change again yields the same event id.
+ * every event, or 400 (`invalid_goods_receipt`, `invalid_shipment_update`) with nothing
+ * published; sending the same change again yields the same event id.
  */
 @Controller('v1')
 export class WmsIntakeController {
@@ -65,10 +113,7 @@ export class WmsIntakeController {
     @Body() body: unknown,
     @Headers('traceparent') traceparent: string | undefined,
   ): Promise<AcceptedEvents> {
-    const events = itemsOf(GoodsReceiptSchema, 'receipts', this.config.maxItemsPerRequest, body, {
-      error: 'invalid_goods_receipt',
-      noun: 'goods receipt',
-    }).map(toGoodsReceiptRecorded);
+    const events = eventsOf(goodsReceipts, this.config.maxItemsPerRequest, body);
     await this.receipts.publish(events, traceparent);
     return accepted(events);
   }
@@ -79,10 +124,7 @@ export class WmsIntakeController {
     @Body() body: unknown,
     @Headers('traceparent') traceparent: string | undefined,
   ): Promise<AcceptedEvents> {
-    const events = itemsOf(ShipmentUpdateSchema, 'updates', this.config.maxItemsPerRequest, body, {
-      error: 'invalid_shipment_update',
-      noun: 'shipment update',
-    }).map(toShipmentStatusChanged);
+    const events = eventsOf(shipmentUpdates, this.config.maxItemsPerRequest, body);
     await this.shipments.publish(events, traceparent);
     return accepted(events);
   }

@@ -4,10 +4,26 @@
  */
 export const MONEY_SCALE = 2;
 
-const DECIMAL = /^(0|[1-9]\d{0,14})(\.\d{1,2})?$/;
+/**
+ * SalesOrderPlaced carries every amount as decimal(18,4): 18 digits of which 4 are fractional,
+ * so 14 integer digits. A price, and every total computed from prices, must fit them.
+ */
+export const MONEY_INTEGER_DIGITS = 14;
+
+/** The largest amount, in minor units: 99999999999999.99. */
+export const MAX_MINOR_UNITS = 10n ** BigInt(MONEY_INTEGER_DIGITS + MONEY_SCALE) - 1n;
+
+const DECIMAL = new RegExp(
+  `^(0|[1-9]\\d{0,${MONEY_INTEGER_DIGITS - 1}})(\\.\\d{1,${MONEY_SCALE}})?$`,
+);
 
 export function isMoney(text: string): boolean {
   return DECIMAL.test(text);
+}
+
+/** Whether an amount (a computed total, say) fits the contract's decimal. */
+export function fitsMoney(units: bigint): boolean {
+  return units >= 0n && units <= MAX_MINOR_UNITS;
 }
 
 /** "12.5" → 1250n (cents at scale 2). The caller has checked `isMoney`. */

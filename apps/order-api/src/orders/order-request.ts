@@ -1,19 +1,94 @@
 import { createHash } from 'node:crypto';
 import { deriveEventId, type SalesOrderPlaced } from '@ferry/contracts';
+import { requestText } from '@ferry/service-host';
 import { z } from 'zod';
-import { fromMinorUnits, isMoney, toMinorUnits } from './money';
+import {
+  fitsMoney,
+  fromMinorUnits,
+  isMoney,
+  MAX_MINOR_UNITS,
+  MONEY_INTEGER_DIGITS,
+  toMinorUnits,
+} from './money';
 
 /** The order API speaks for the storefront, the owner of sales orders. */
 export const STOREFRONT_SOURCE = 'storefront';
 
-const code = z
-  .string()
+const code = requestText()
   .trim()
   .min(1, 'must not be empty')
   .max(100, 'must be at most 100 characters');
-const money = z
-  .string('must be a decimal string such as "12.50" (numbers are refused: money is never a float)')
-  .refine(isMoney, 'must be a non-negative decimal with at most 2 decimals, such as "12.50"');
+const money = requestText(
+  'must be a decimal string such as "12.50" (numbers are refused: money is never a float)',
+).refine(
+  isMoney,
+  `must be a non-negative decimal with at most ${MONEY_INTEGER_DIGITS} digits before the point ` +
+    'and 2 after, such as "12.50"',
+);
+const MAX_MONEY = fromMinorUnits(MAX_MINOR_UNITS);
+
+interface PricedLine {
+  readonly quantity: number;
+  readonly unitPrice: string;
+}
+
+/** What an order's event carries in minor units: each line's total and the order's totals. */
+export interface OrderAmounts<L extends PricedLine> {
+  readonly lines: readonly {
+    readonly line: L;
+    readonly unitPrice: bigint;
+    readonly lineTotal: bigint;
+  }[];
+  readonly subtotal: bigint;
+  readonly tax: bigint;
+  readonly shipping: bigint;
+  readonly total: bigint;
+}
+
+/** Pure: the amounts of an order whose prices are `isMoney`. */
+export function orderAmounts<L extends PricedLine>(order: {
+  readonly lines: readonly L[];
+  readonly tax: string;
+  readonly shipping: string;
+}): OrderAmounts<L> {
+  const lines = order.lines.map((line) => {
+    const unitPrice = toMinorUnits(line.unitPrice);
+    return { line, unitPrice, lineTotal: unitPrice * BigInt(line.quantity) };
+  });
+  const subtotal = lines.reduce((sum, line) => sum + line.lineTotal, 0n);
+  const tax = toMinorUnits(order.tax);
+  const shipping = toMinorUnits(order.shipping);
+  return { lines, subtotal, tax, shipping, total: subtotal + tax + shipping };
+}
+
+/**
+ * The totals an order's event carries are computed, so they are checked here against the
+ * contract's decimal like any field: a line total or order total too large is the client's 400
+ * naming it, not a failure after the order was claimed.
+ */
+function refuseTotalsTooLarge(
+  order: Parameters<typeof orderAmounts<PricedLine>>[0],
+  context: z.core.$RefinementCtx,
+): void {
+  // Zod runs this even when a price was refused; such a price has its own problem already.
+  const prices = [order.tax, order.shipping, ...order.lines.map((line) => line.unitPrice)];
+  if (!prices.every(isMoney)) return;
+  const amounts = orderAmounts(order);
+  amounts.lines.forEach((line, index) => {
+    if (!fitsMoney(line.lineTotal))
+      context.addIssue({
+        code: 'custom',
+        path: ['lines', index],
+        message: `unitPrice × quantity must be at most ${MAX_MONEY}`,
+      });
+  });
+  if (!fitsMoney(amounts.total))
+    context.addIssue({
+      code: 'custom',
+      path: [],
+      message: `the order's total (lines, tax and shipping) must be at most ${MAX_MONEY}`,
+    });
+}
 
 export const OrderRequestSchema = z
   .object({
@@ -26,7 +101,7 @@ export const OrderRequestSchema = z
         name: code,
       })
       .strict(),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "EUR"'),
+    currency: requestText().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "EUR"'),
     lines: z
       .array(
         z
@@ -43,7 +118,8 @@ export const OrderRequestSchema = z
     tax: money.default('0.00'),
     placedAt: z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time' }).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine(refuseTotalsTooLarge);
 
 export type OrderRequest = z.infer<typeof OrderRequestSchema>;
 
@@ -71,15 +147,13 @@ function canonicalJson(value: unknown): string {
  * the correlation id of every write it causes downstream) depends on the external order id only.
  */
 export function toSalesOrderPlaced(order: OrderRequest, now: Date): SalesOrderPlaced {
-  const lines = order.lines.map((line) => ({
+  const amounts = orderAmounts(order);
+  const lines = amounts.lines.map(({ line, unitPrice, lineTotal }) => ({
     sku: line.sku,
     quantity: line.quantity,
-    unitPrice: fromMinorUnits(toMinorUnits(line.unitPrice)),
-    lineTotal: fromMinorUnits(toMinorUnits(line.unitPrice) * BigInt(line.quantity)),
+    unitPrice: fromMinorUnits(unitPrice),
+    lineTotal: fromMinorUnits(lineTotal),
   }));
-  const subtotal = lines.reduce((sum, line) => sum + toMinorUnits(line.lineTotal), 0n);
-  const tax = toMinorUnits(order.tax);
-  const shipping = toMinorUnits(order.shipping);
   const placedAt = order.placedAt ? Date.parse(order.placedAt) : now.getTime();
   return {
     eventId: deriveEventId(STOREFRONT_SOURCE, order.externalOrderId, 1),
@@ -93,10 +167,10 @@ export function toSalesOrderPlaced(order: OrderRequest, now: Date): SalesOrderPl
     lines,
     currency: order.currency,
     totals: {
-      subtotal: fromMinorUnits(subtotal),
-      tax: fromMinorUnits(tax),
-      shipping: fromMinorUnits(shipping),
-      total: fromMinorUnits(subtotal + tax + shipping),
+      subtotal: fromMinorUnits(amounts.subtotal),
+      tax: fromMinorUnits(amounts.tax),
+      shipping: fromMinorUnits(amounts.shipping),
+      total: fromMinorUnits(amounts.total),
     },
     placedAt,
   };

@@ -9,8 +9,12 @@ import {
   Res,
   UnprocessableEntityException,
 } from '@nestjs/common';
-import type { SalesOrderPlaced } from '@ferry/contracts';
-import { parseRequestBody, type CatalogPublisher } from '@ferry/service-host';
+import { SalesOrderPlacedContract, type SalesOrderPlaced } from '@ferry/contracts';
+import {
+  parseRequestBody,
+  refuseUnlessValidEvents,
+  type CatalogPublisher,
+} from '@ferry/service-host';
 import type { Response } from 'express';
 import { IdempotencyStore, type StoredResponse } from './idempotency-store';
 import { OrderRequestSchema, requestHash, toSalesOrderPlaced } from './order-request';
@@ -19,9 +23,13 @@ export const SALES_ORDER_PUBLISHER = Symbol('SalesOrderPublisher');
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
 
+const INVALID_ORDER = { error: 'invalid_order', noun: 'order' } as const;
+
 /**
  * `POST /api/orders`: a command. It answers once the order's SalesOrderPlaced event is on Kafka;
- * the ERP and the WMS learn of the order from the event, never from this call.
+ * the ERP and the WMS learn of the order from the event, never from this call. The event is built
+ * and checked against its contract before the key is claimed: an order Ferry cannot carry is a
+ * 400 `invalid_order` that leaves no key and publishes nothing.
  */
 @Controller('api/orders')
 export class OrdersController {
@@ -49,12 +57,10 @@ export class OrdersController {
         message: 'Idempotency-Key must be 1 to 255 visible ASCII characters',
       });
     }
-    const order = parseRequestBody(OrderRequestSchema, body, {
-      error: 'invalid_order',
-      noun: 'order',
-    });
+    const order = parseRequestBody(OrderRequestSchema, body, INVALID_ORDER);
     const hash = requestHash(order);
     const event = toSalesOrderPlaced(order, new Date());
+    refuseUnlessValidEvents(SalesOrderPlacedContract, [event], INVALID_ORDER);
     const claim = await this.store.claim(key, hash, event);
     switch (claim.kind) {
       case 'replay':

@@ -8,9 +8,10 @@ import {
   Post,
 } from '@nestjs/common';
 import { WMS_ADAPTER_CONFIG, type WmsAdapterConfig } from '../config';
-import type { InventoryLevelSet } from '@ferry/contracts';
-import type { CatalogPublisher } from '@ferry/service-host';
+import { InventoryLevelSetContract, type InventoryLevelSet } from '@ferry/contracts';
+import { refuseUnlessValidEvents, type CatalogPublisher } from '@ferry/service-host';
 import {
+  isSnapshotBatch,
   parseSnapshots,
   SnapshotValidationError,
   toInventoryLevelSet,
@@ -28,6 +29,8 @@ export interface AcceptedSnapshots {
 
 export const INVENTORY_LEVEL_PUBLISHER = Symbol('InventoryLevelPublisher');
 
+const INVALID_SNAPSHOT = { error: 'invalid_snapshot', noun: 'inventory snapshot' } as const;
+
 @Controller('v1/inventory-levels')
 export class InventoryLevelsController {
   constructor(
@@ -38,7 +41,9 @@ export class InventoryLevelsController {
 
   /**
    * Accepts one snapshot or `{ "snapshots": [...] }` and answers 202 once Kafka acknowledged every
-   * event. Sending the same snapshot again is safe: it becomes the same event id.
+   * event. Sending the same snapshot again is safe: it becomes the same event id. Every event is
+   * checked against its contract before any is published: a body that breaks it is a 400
+   * `invalid_snapshot` and nothing of it reaches Kafka.
    */
   @Post()
   @HttpCode(202)
@@ -48,6 +53,10 @@ export class InventoryLevelsController {
   ): Promise<AcceptedSnapshots> {
     const now = new Date();
     const events = this.validated(body).map((snapshot) => toInventoryLevelSet(snapshot, now));
+    refuseUnlessValidEvents(InventoryLevelSetContract, events, {
+      ...INVALID_SNAPSHOT,
+      batchField: isSnapshotBatch(body) ? 'snapshots' : undefined,
+    });
     await this.publisher.publish(events, traceparent);
     return {
       accepted: events.length,
@@ -65,7 +74,7 @@ export class InventoryLevelsController {
     } catch (error: unknown) {
       if (!(error instanceof SnapshotValidationError)) throw error;
       throw new BadRequestException({
-        error: 'invalid_snapshot',
+        error: INVALID_SNAPSHOT.error,
         message: error.message,
         problems: error.problems,
       });

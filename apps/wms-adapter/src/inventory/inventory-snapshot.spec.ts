@@ -49,6 +49,33 @@ describe('parseSnapshots', () => {
     ]);
   });
 
+  it.each(['sku', 'location', 'unit', 'binCode'])(
+    'refuses U+0000 in %s, which Postgres cannot store',
+    (field) => {
+      expect(problemsOf({ ...snapshot, [field]: 'A\u0000B' })).toEqual([
+        `${field}: must not contain U+0000 (NUL)`,
+      ]);
+    },
+  );
+
+  it('refuses a lone surrogate, which UTF-8 cannot carry', () => {
+    expect(problemsOf({ snapshots: [snapshot, { ...snapshot, sku: 'SKU-\udc00' }] })).toEqual([
+      'snapshots[1].sku: must be well-formed Unicode (holds a lone surrogate)',
+    ]);
+  });
+
+  it('refuses integers an Avro long does not hold, and takes the largest it does', () => {
+    const tooLarge = Number.MAX_SAFE_INTEGER;
+    for (const field of ['onHand', 'reserved', 'inTransit', 'version', 'available'])
+      expect(problemsOf({ ...snapshot, [field]: tooLarge })).toEqual([
+        `${field}: must be at most ${tooLarge - 1}`,
+      ]);
+    expect(problemsOf({ ...snapshot, available: -tooLarge })).toEqual([
+      `available: must be at least -${tooLarge - 1}`,
+    ]);
+    expect(parseSnapshots({ ...snapshot, version: tooLarge - 1 }, 10)).toHaveLength(1);
+  });
+
   it('rejects a body that is not an object', () => {
     expect(problemsOf('SKU-1=42')[0]).toMatch(/^\(body\): /);
   });

@@ -1,41 +1,24 @@
 import { deriveEventId, inventoryEntityId, type InventoryLevelSet } from '@ferry/contracts';
 import { validationProblems } from '@ferry/service-host';
 import { z } from 'zod';
+import { count, keyCode, positiveCount, signedCount, timestamp, unit } from '../request-fields';
 
 /** The system that owns inventory levels and whose changes this adapter carries. */
 export const WMS_SOURCE = 'wms';
 
-const code = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(100, 'must be at most 100 characters')
-  .regex(/^[^@\s]+$/, 'must not contain @ or whitespace');
-const quantity = z
-  .number()
-  .int('must be an integer')
-  .min(0, 'must not be negative')
-  .max(Number.MAX_SAFE_INTEGER);
-
 /** One inventory snapshot as the WMS sends it: absolute quantities, with its record version. */
 export const InventorySnapshotSchema = z
   .object({
-    sku: code,
-    location: code,
-    onHand: quantity,
-    reserved: quantity.default(0),
-    available: z.number().int('must be an integer').optional(),
-    unit: z.string().trim().min(1).max(20).default('unit'),
-    inTransit: quantity.default(0),
-    binCode: code.optional(),
-    version: z
-      .number()
-      .int('must be an integer')
-      .min(1, 'must be at least 1')
-      .max(Number.MAX_SAFE_INTEGER),
-    recordedAt: z.iso
-      .datetime({ offset: true, message: 'must be an ISO-8601 date-time' })
-      .optional(),
+    sku: keyCode,
+    location: keyCode,
+    onHand: count,
+    reserved: count.default(0),
+    available: signedCount.optional(),
+    unit,
+    inTransit: count.default(0),
+    binCode: keyCode.optional(),
+    version: positiveCount,
+    recordedAt: timestamp.optional(),
   })
   .strict();
 
@@ -59,14 +42,17 @@ export class SnapshotValidationError extends Error {
   }
 }
 
+/** Whether a body is `{ "snapshots": [...] }` rather than one snapshot. */
+export function isSnapshotBatch(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && !Array.isArray(body) && 'snapshots' in body;
+}
+
 /**
  * Reads a request body that is either one snapshot or `{ "snapshots": [...] }`. Every problem is
  * reported with the path of the field it concerns, e.g. `snapshots[2].onHand: must not be negative`.
  */
 export function parseSnapshots(body: unknown, maxSnapshots: number): InventorySnapshot[] {
-  const isBatch =
-    typeof body === 'object' && body !== null && !Array.isArray(body) && 'snapshots' in body;
-  const result = isBatch
+  const result = isSnapshotBatch(body)
     ? batchSchema(maxSnapshots).safeParse(body)
     : InventorySnapshotSchema.safeParse(body);
   if (!result.success) {

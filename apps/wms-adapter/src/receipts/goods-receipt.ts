@@ -1,13 +1,7 @@
 import { deriveEventId, type GoodsReceiptRecorded } from '@ferry/contracts';
 import { z } from 'zod';
 import { WMS_SOURCE } from '../inventory/inventory-snapshot';
-
-const code = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(100, 'must be at most 100 characters');
-const timestamp = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time' });
+import { code, keyCode, positiveCount, timestamp, unit } from '../request-fields';
 
 /** A goods receipt as the WMS records it: what arrived against which purchase order. */
 export const GoodsReceiptSchema = z
@@ -19,9 +13,9 @@ export const GoodsReceiptSchema = z
       .array(
         z
           .object({
-            sku: code.regex(/^[^@\s]+$/, 'must not contain @ or whitespace'),
-            quantity: z.number().int('must be an integer').min(1, 'must be at least 1'),
-            unit: z.string().trim().min(1).max(20).default('unit'),
+            sku: keyCode,
+            quantity: positiveCount,
+            unit,
             location: code,
             purchaseOrderLineId: code.optional(),
           })
@@ -31,7 +25,7 @@ export const GoodsReceiptSchema = z
       .max(1000, 'must hold at most 1000 lines'),
     receivedAt: timestamp,
     /** A correction of a receipt is a new version of it; a first receipt is version 1. */
-    version: z.number().int('must be an integer').min(1).max(Number.MAX_SAFE_INTEGER).default(1),
+    version: positiveCount.default(1),
   })
   .strict();
 

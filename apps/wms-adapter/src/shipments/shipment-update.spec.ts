@@ -38,4 +38,31 @@ describe('shipment versions', () => {
     });
     expect(result.success).toBe(false);
   });
+
+  it('refuse a status time whose version would leave the progression', () => {
+    const problemsAt = (statusAt: string) =>
+      ShipmentUpdateSchema.safeParse({
+        shipmentId: 'SH-1',
+        orderId: 'SO-1',
+        status: 'CREATED',
+        statusAt,
+      }).error?.issues.map((issue) => issue.path.join('.'));
+    expect(problemsAt('1969-12-31T23:59:59.999Z')).toEqual(['statusAt']);
+    expect(problemsAt('2286-11-20T17:46:40Z')).toEqual(['statusAt']);
+    expect(problemsAt('1970-01-01T00:00:00Z')).toBeUndefined();
+    expect(problemsAt('2286-11-20T17:46:39.999Z')).toBeUndefined();
+  });
+
+  it('refuse text Postgres or UTF-8 cannot hold in any field', () => {
+    for (const field of ['shipmentId', 'orderId', 'carrier', 'trackingNumber']) {
+      const result = ShipmentUpdateSchema.safeParse({
+        shipmentId: 'SH-1',
+        orderId: 'SO-1',
+        status: 'SHIPPED',
+        statusAt: '2026-11-20T10:00:00Z',
+        [field]: field === 'carrier' ? 'DHL\u0000' : 'X\ud800',
+      });
+      expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual([field]);
+    }
+  });
 });

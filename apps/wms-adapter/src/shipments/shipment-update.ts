@@ -6,12 +6,7 @@ import {
 } from '@ferry/contracts';
 import { z } from 'zod';
 import { WMS_SOURCE } from '../inventory/inventory-snapshot';
-
-const code = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(100, 'must be at most 100 characters');
+import { code, timestamp } from '../request-fields';
 
 /**
  * Where a status stands in the progression. RETURNED and CANCELLED are final; UNKNOWN (a status a
@@ -34,6 +29,21 @@ const STATUSES = ShipmentStatusSymbols.filter((s) => s !== 'UNKNOWN') as [
   ...Exclude<ShipmentStatus, 'UNKNOWN'>[],
 ];
 
+/** Larger than any epoch-millisecond time until the year 2286, and rank × it stays < 2^53. */
+const RANK_STEP = 10_000_000_000_000;
+
+/**
+ * The status times whose versions keep the progression's order: from 1970 (a version is at least
+ * 1) until RANK_STEP ms, 2286-11-20 (a later time would outrank the next status).
+ */
+const statusTime = timestamp.refine(
+  (text) => {
+    const ms = Date.parse(text);
+    return ms >= 0 && ms < RANK_STEP;
+  },
+  `must lie between 1970-01-01 and ${new Date(RANK_STEP).toISOString()}`,
+);
+
 /** A shipment status update as the WMS (or its carrier integration) sends it. */
 export const ShipmentUpdateSchema = z
   .object({
@@ -42,17 +52,12 @@ export const ShipmentUpdateSchema = z
     status: z.enum(STATUSES, { message: `must be one of ${STATUSES.join(', ')}` }),
     carrier: code.optional(),
     trackingNumber: code.optional(),
-    statusAt: z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time' }),
-    estimatedDeliveryAt: z.iso
-      .datetime({ offset: true, message: 'must be an ISO-8601 date-time' })
-      .optional(),
+    statusAt: statusTime,
+    estimatedDeliveryAt: timestamp.optional(),
   })
   .strict();
 
 export type ShipmentUpdate = z.infer<typeof ShipmentUpdateSchema>;
-
-/** Larger than any epoch-millisecond time until the year 2286, and rank × it stays < 2^53. */
-const RANK_STEP = 10_000_000_000_000;
 
 /**
  * The source version of a status: its rank in the progression first, then its time. Every
