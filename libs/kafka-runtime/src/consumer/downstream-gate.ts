@@ -1,5 +1,6 @@
 import { gauge } from '@ferry/observability';
 import { classifyFailure } from '../failures/classify';
+import { retryAfterOf } from '../failures/retry-after';
 import {
   afterFailure,
   afterSuccess,
@@ -59,7 +60,8 @@ export class DownstreamGate {
       return result;
     } catch (error: unknown) {
       const kind = classifyFailure(error);
-      if (kind === 'unavailable') throw new DownstreamUnavailable(this.recordFailure(), error);
+      if (kind === 'unavailable')
+        throw new DownstreamUnavailable(this.recordFailure(retryAfterOf(error)), error);
       if (kind === 'transient' && countTransient) {
         this.recordFailure();
         if (this.isOpen()) throw new DownstreamUnavailable(this.retryAt(), error);
@@ -68,10 +70,13 @@ export class DownstreamGate {
     }
   }
 
-  /** Counts a failure and returns when work may be tried again. */
-  recordFailure(): number {
+  /**
+   * Counts a failure and returns when work may be tried again: not before the circuit allows,
+   * nor before `retryAfterMs` (what the downstream itself asked for) has passed.
+   */
+  recordFailure(retryAfterMs = 0): number {
     this.update(afterFailure(this.circuit, this.clock(), this.policy));
-    return this.retryAt();
+    return Math.max(this.retryAt(), this.clock() + retryAfterMs);
   }
 
   isOpen(): boolean {

@@ -23,7 +23,7 @@ describe('classifyFailure', () => {
     ['a Postgres unique violation', withCode('23505'), 'permanent'],
     ['a Postgres invalid number', withCode('22P02'), 'permanent'],
     ['a Postgres syntax error (our bug)', withCode('42601'), 'programmer'],
-    ['HTTP 429', withStatus(429), 'transient'],
+    ['HTTP 429', withStatus(429), 'unavailable'],
     ['HTTP 409', withStatus(409), 'transient'],
     ['HTTP 503', withStatus(503), 'unavailable'],
     ['HTTP 500', withStatus(500), 'transient'],

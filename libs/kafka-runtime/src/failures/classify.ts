@@ -3,10 +3,12 @@ import { FerryRuntimeError } from '../errors';
 
 /**
  * What a failure means for the event that met it (the kinds are defined in @ferry/observability):
- * - `transient`: this event may succeed later (a lock, a serialization conflict, a 409/429/5xx
+ * - `transient`: this event may succeed later (a lock, a serialization conflict, a 408/409/5xx
  *   answer): it goes to the next retry topic.
- * - `unavailable`: the downstream system cannot be reached at all: nothing is gained by moving
- *   events around, so the consumer backs off and the circuit breaker counts it; no attempt is used.
+ * - `unavailable`: the downstream system cannot be reached, or will not take work now (502/503/
+ *   504, 429 rate limited): nothing is gained by moving events around, so the consumer backs off
+ *   (at least as long as a `Retry-After` asked) and the circuit breaker counts it; no attempt is
+ *   used.
  * - `permanent`: bad data or a business rejection: straight to the dead-letter topic.
  * - `programmer`: a bug (TypeError, RangeError, ...): never retried, dead-lettered with its kind.
  */
@@ -51,8 +53,9 @@ function httpStatusOf(error: object): number | undefined {
 }
 
 function fromHttpStatus(status: number): FailureKind {
-  if (status === 408 || status === 409 || status === 425 || status === 429) return 'transient';
-  if (status === 502 || status === 503 || status === 504) return 'unavailable';
+  if (status === 408 || status === 409 || status === 425) return 'transient';
+  // Rate limited: the downstream is fine but will not take more now; the event is not at fault.
+  if (status === 429 || status === 502 || status === 503 || status === 504) return 'unavailable';
   if (status >= 500) return 'transient';
   return 'permanent';
 }
