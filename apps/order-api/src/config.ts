@@ -1,5 +1,6 @@
 import { boolean, integer, option, readConfig, text, type ConfigOf } from '@ferry/config';
 import { kafkaConnectionOptions, schemaRegistryOptions } from '@ferry/kafka-runtime';
+import { databaseTimeoutOptions } from '@ferry/persistence';
 import { httpServerOptions } from '@ferry/service-host';
 
 /** Everything the order API reads from its environment. */
@@ -14,6 +15,7 @@ export const orderApiOptions = {
     'Postgres connection string (idempotency keys and placed orders)',
   ),
   databaseSchema: option('FERRY_DB_SCHEMA', text, 'public', 'Postgres schema of its tables'),
+  ...databaseTimeoutOptions,
   salesOrderTopic: option(
     'FERRY_SALES_ORDER_TOPIC',
     text,

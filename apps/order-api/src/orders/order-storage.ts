@@ -20,6 +20,7 @@ export class OrderStorage extends ServiceStorage {
       databaseUrl: config.databaseUrl,
       databaseSchema: config.databaseSchema,
       migrations: [orderApiMigrations],
+      timeouts: config,
     });
     this.store = new IdempotencyStore(this.database);
   }
