@@ -1,5 +1,5 @@
 import { FerryHeaders } from '@ferry/contracts';
-import { readTopic } from '@ferry/kafka-runtime';
+import { readTopicToEnd } from '@ferry/kafka-runtime';
 import { testEnvironment, waitFor } from '@ferry/test-support';
 import { startFerrySystem, type FerrySystem } from '@ferry/local-infra';
 
@@ -98,7 +98,7 @@ describe('scenario: WMS batch and ERP adjustment on one SKU (the sync loop)', ()
         })
         .map((s) => `${s.sku}@${s.location}#${s.version}`),
     );
-    const events = await readTopic(
+    const events = await readTopicToEnd(
       {
         brokers: env.kafkaBrokers,
         clientId: 'scenario-847',
@@ -106,8 +106,6 @@ describe('scenario: WMS batch and ERP adjustment on one SKU (the sync loop)', ()
         requestTimeoutMs: 30_000,
       },
       system.topics.inventory,
-      100_000,
-      5000,
     );
     expect(events.filter((e) => e.headers[FerryHeaders.originSystem] !== 'wms')).toEqual([]);
     expect(new Set(events.map((e) => e.headers[FerryHeaders.eventId])).size).toBe(wmsChanges.size);

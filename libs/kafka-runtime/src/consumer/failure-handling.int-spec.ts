@@ -21,7 +21,7 @@ import { DeadLetterHeaders, RetryHeaders } from '../headers';
 import { KafkaRuntime } from '../runtime';
 import { deadLetterDepth } from '../dead-letter/dead-letter-depth';
 import { replayDeadLetters } from '../dead-letter/replay-dead-letters';
-import { readTopic } from '../testing/read-topic';
+import { readTopic, readTopicToEnd } from '../testing/read-topic';
 import { consumerMetrics } from './consumer-metrics';
 import { consumerHealth } from './consumer-progress';
 import type { ProjectionConsumer } from './projection-consumer';
@@ -222,7 +222,7 @@ describe('projection consumer failure handling (real Kafka and Postgres)', () =>
     const [dead] = await readTopic(h.runtime, deadLetterTopicOf(h.topic), 1, 30_000);
     expect(dead?.headers[DeadLetterHeaders.errorKind]).toBe('permanent');
     expect(dead?.headers[DeadLetterHeaders.attempts]).toBe('0');
-    expect(await readTopic(h.runtime, retryTopicOf(h.topic, delays[0] ?? 0), 0, 1000)).toEqual([]);
+    expect(await readTopicToEnd(h.runtime, retryTopicOf(h.topic, delays[0] ?? 0))).toEqual([]);
     await waitFor('the next event to be applied', async () =>
       (await effects(h)).includes('AFTER') ? true : undefined,
     );
@@ -258,8 +258,9 @@ describe('projection consumer failure handling (real Kafka and Postgres)', () =>
       { timeoutMs: 30_000 },
     );
     expect((await effects(h)).sort()).toEqual(['B-1', 'B-2', 'B-3']);
-    expect(await readTopic(h.runtime, retryTopicOf(h.topic, delays[0] ?? 0), 0, 1000)).toEqual([]);
-    expect(await readTopic(h.runtime, deadLetterTopicOf(h.topic), 0, 1000)).toEqual([]);
+    expect(await readTopicToEnd(h.runtime, retryTopicOf(h.topic, delays[0] ?? 0))).toEqual([]);
+    expect(await readTopicToEnd(h.runtime, retryTopicOf(h.topic, delays[1] ?? 0))).toEqual([]);
+    expect(await readTopicToEnd(h.runtime, deadLetterTopicOf(h.topic))).toEqual([]);
   });
 
   it('applies a dead-lettered event exactly once after it is replayed, to the consumer or to the original topic', async () => {
