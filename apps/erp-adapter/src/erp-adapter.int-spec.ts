@@ -102,13 +102,14 @@ describe('ERP adapter (Odoo)', () => {
     }
   };
 
-  /** Events of `topic` the adapter's sink consumers have handled, whatever the outcome. */
-  const handledEvents = async (topic: string): Promise<number> => {
+  /** Events of `topic` the adapter's sink consumers have handled, with `outcome` or any. */
+  const handledEvents = async (topic: string, outcome?: string): Promise<number> => {
     const metrics = await (await fetch(`${adapter.url}/metrics`)).text();
     return metrics
       .split('\n')
       .filter((line) => line.startsWith('ferry_consumer_events_total{'))
       .filter((line) => line.includes(`topic="${topic}"`))
+      .filter((line) => outcome === undefined || line.includes(`outcome="${outcome}"`))
       .reduce((total, line) => total + Number(line.split(' ').pop()), 0);
   };
 
@@ -447,5 +448,32 @@ describe('ERP adapter (Odoo)', () => {
     expect(
       odoo.searchRead('stock.quant', [['product_id', '=', product]], ['location_id']),
     ).toHaveLength(1);
+  });
+
+  it('(e) keeps the newer inventory level in Odoo when an older one arrives after it', async () => {
+    const [lamp = 0] = odoo.seed('product.product', { name: 'Lamp', default_code: 'LAMP-9' });
+    const quantityOfLamp = () =>
+      odoo.searchRead(
+        'stock.quant',
+        [
+          ['product_id', '=', lamp],
+          ['location_id', '=', odoo.locations.stock],
+        ],
+        ['quantity'],
+      )[0]?.['quantity'];
+    const handledBefore = await handledEvents(topics.inventory);
+    const staleBefore = await handledEvents(topics.inventory, 'stale');
+    // Version 2 first, then version 1 late (as from a retry tier): the older count must not win.
+    await publishAsWms(topics.inventory, InventoryLevelSetContract, [
+      inventoryLevelSet('LAMP-9', 2, 30, 'WH/Stock'),
+      inventoryLevelSet('LAMP-9', 1, 20, 'WH/Stock'),
+    ]);
+    await waitFor(
+      'the sink to handle both levels',
+      async () => ((await handledEvents(topics.inventory)) >= handledBefore + 2 ? true : undefined),
+      { timeoutMs: 30_000, intervalMs: 200 },
+    );
+    expect(quantityOfLamp()).toBe(30);
+    expect(await handledEvents(topics.inventory, 'stale')).toBe(staleBefore + 1);
   });
 });
