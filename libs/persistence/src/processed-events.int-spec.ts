@@ -1,7 +1,7 @@
 import { openDatabase, type Database } from './database';
 import { applyMigrations, persistenceMigrations } from './migrations';
 import { dropSchema } from './server';
-import { recordFirstDeliveries } from './processed-events';
+import { purgeProcessedEvents, recordFirstDeliveries } from './processed-events';
 
 const a = '00000000-0000-5000-8000-00000000000a';
 const b = '00000000-0000-5000-8000-00000000000b';
@@ -57,6 +57,26 @@ describe('processed events (real Postgres)', () => {
   it('keeps groups apart', async () => {
     const other = await db.transaction((tx) => recordFirstDeliveries(tx, 'group-2', [a]));
     expect([...other]).toEqual([a]);
+  });
+
+  it('purges only the rows older than the retention, so those ids count as new again', async () => {
+    const old = '00000000-0000-5000-8000-0000000000f1';
+    const recent = '00000000-0000-5000-8000-0000000000f2';
+    await db.transaction((tx) => recordFirstDeliveries(tx, 'group-purge', [old, recent]));
+    await db.transaction((tx) =>
+      tx.query(
+        `UPDATE ferry_processed_events SET processed_at = now() - interval '2 days'
+          WHERE consumer_group = 'group-purge' AND event_id = $1`,
+        [old],
+      ),
+    );
+    const oneDayMs = 24 * 3_600_000;
+    // Every other row of this table was recorded moments ago and stays.
+    expect(await db.transaction((tx) => purgeProcessedEvents(tx, oneDayMs))).toBe(1);
+    const again = await db.transaction((tx) =>
+      recordFirstDeliveries(tx, 'group-purge', [old, recent]),
+    );
+    expect([...again]).toEqual([old]);
   });
 
   it('forgets ids of a rolled-back transaction', async () => {
