@@ -3,7 +3,9 @@ import {
   afterSuccess,
   closedCircuit,
   currentState,
+  DefaultCircuitBreakerPolicy,
   type CircuitBreakerPolicy,
+  type CircuitState,
 } from './circuit-breaker';
 
 const policy: CircuitBreakerPolicy = { failureThreshold: 3, windowMs: 10_000, openMs: 5_000 };
@@ -42,5 +44,22 @@ describe('circuit breaker', () => {
 
   it('clears counted failures on a success', () => {
     expect(afterSuccess({ state: 'closed', failures: [1_000] })).toBe(closedCircuit);
+  });
+});
+
+describe('default circuit breaker policy', () => {
+  const failAt = (times: readonly number[]) =>
+    times.reduce<CircuitState>(
+      (circuit, at) => afterFailure(circuit, at, DefaultCircuitBreakerPolicy),
+      closedCircuit,
+    );
+
+  it('opens on the fifth failure within 30 s, for 15 s', () => {
+    expect(failAt([0, 1_000, 2_000, 3_000]).state).toBe('closed');
+    expect(failAt([0, 1_000, 2_000, 3_000, 29_000])).toEqual({ state: 'open', until: 44_000 });
+  });
+
+  it('stays closed when the fifth failure comes after the first left the 30 s window', () => {
+    expect(failAt([0, 1_000, 2_000, 3_000, 30_000]).state).toBe('closed');
   });
 });
