@@ -43,6 +43,14 @@ describe('planParking', () => {
     expect(plan.park).toEqual([event('a', '1'), event('a', '7')]);
   });
 
+  it('parks the event a releasing key still names as its head: the parked ones go first', () => {
+    const plan = planParking(
+      [event('a', '1'), event('b', '2')],
+      new Map<string, ParkedKey>([['a', { state: 'releasing', headEventId: '1' }]]),
+    );
+    expect(plan).toEqual({ apply: [event('b', '2')], park: [event('a', '1')], headKeys: [] });
+  });
+
   it('applies a head delivered twice in one slice only once and parks the copy', () => {
     const plan = planParking([event('a', '1'), event('a', '1')], new Map([['a', retrying('1')]]));
     expect(plan.apply).toEqual([event('a', '1')]);
