@@ -11,6 +11,30 @@ describe('shipment versions', () => {
     expect(delivered.sourceVersion).toBeGreaterThan(inTransit.sourceVersion);
   });
 
+  it('follow the progression whatever the times, so no status can move a shipment back', () => {
+    // The progression of the ShipmentStatus schema; RETURNED and CANCELLED are final.
+    const progression = [
+      'CREATED',
+      'PICKED',
+      'PACKED',
+      'SHIPPED',
+      'IN_TRANSIT',
+      'OUT_FOR_DELIVERY',
+      'DELIVERED',
+      'RETURNED',
+      'CANCELLED',
+    ] as const;
+    // Each later status is stamped a day earlier than the one before it.
+    const versionOf = (status: (typeof progression)[number]) =>
+      shipmentVersion(
+        status,
+        Date.parse('2026-11-30T10:00:00Z') - progression.indexOf(status) * 86_400_000,
+      );
+    const byVersion = [...progression].sort((a, b) => versionOf(a) - versionOf(b));
+    expect(byVersion).toEqual(progression);
+    expect(new Set(progression.map(versionOf)).size).toBe(progression.length);
+  });
+
   it('order two updates of one status by time', () => {
     expect(shipmentVersion('IN_TRANSIT', 2000)).toBeGreaterThan(
       shipmentVersion('IN_TRANSIT', 1000),
