@@ -71,9 +71,10 @@ async function main(): Promise<number> {
   const alreadyRunning = (await infraStatus()).some(
     (service) => service.running && service.managedByFerry,
   );
-  say('starting Kafka, the schema registry and Postgres');
-  const endpoints = await infraUp({ log: say });
   try {
+    // Inside the try: when `up` fails half-way, the finally still stops what this run started.
+    say('starting Kafka, the schema registry and Postgres');
+    const endpoints = await infraUp({ log: say });
     say('schema evolution against the registry');
     const schemas = await runSchemaCheck(endpoints.schemaRegistryUrl, []);
     if (schemas !== 0) return schemas;
