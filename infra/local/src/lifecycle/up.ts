@@ -4,15 +4,42 @@ import { LocalInfraError } from '../errors';
 import { kafkaPomFile } from '../paths';
 import { ensureCatalogTopics } from '../kafka/catalog-topics';
 import { ensureKafkaLibs } from '../kafka/kafka-libs';
+import { ALL_NODE_IDS, kafkaProcess } from '../kafka/kafka-process';
 import { upKafka, usesExternalKafka } from '../kafka/kafka-service';
 import type { BrokerCount } from '../kafka/topology';
+import { embeddedPostgresProcess } from '../postgres/embedded-postgres';
+import type { ManagedProcess } from '../process/managed-process';
+import { inspectPidFile } from '../process/pid-file';
+import { stopManagedProcess } from '../process/stop';
 import { ensureApicurio } from '../registry/apicurio-dist';
+import { registryProcess } from '../registry/registry-service';
 import { checkJava, javaCommand } from '../tools/java';
 import type { InfraContext } from './context';
 import { upPostgresThenRegistry } from './postgres-then-registry';
 
-/** Starts what is not running, waits until every part answers, and records the endpoints. */
+/** Longest grace any part gets to stop (Kafka's) before it is killed. */
+const STOP_GRACE_MS = 20_000;
+
+/**
+ * Starts what is not running, waits until every part answers, and records the endpoints. When a
+ * part fails, the parts this call started are stopped again before the error is thrown: a
+ * registry left running after Kafka could not start would hold its port and its memory, and
+ * make the next `up` think the infrastructure was already there. Parts that were running before
+ * are left as they were.
+ */
 export async function bringUp(context: InfraContext, brokers: BrokerCount): Promise<Endpoints> {
+  const notRunning = managedParts(context).filter(
+    (part) => inspectPidFile(part.pidFile).kind !== 'running',
+  );
+  try {
+    return await startParts(context, brokers);
+  } catch (error: unknown) {
+    await stopStartedParts(context, notRunning);
+    throw error;
+  }
+}
+
+async function startParts(context: InfraContext, brokers: BrokerCount): Promise<Endpoints> {
   const { config, layout, log } = context;
   const startsKafka = !usesExternalKafka(context);
   const startsRegistry = config.schemaRegistryUrl === '';
@@ -45,6 +72,31 @@ export async function bringUp(context: InfraContext, brokers: BrokerCount): Prom
   }
   writeEndpointsFile(layout.endpointsFile, endpoints);
   return endpoints;
+}
+
+/** Every process Ferry may start: the Kafka nodes, the registry and the embedded Postgres. */
+function managedParts(context: InfraContext): ManagedProcess[] {
+  return [
+    ...ALL_NODE_IDS.map((id) => kafkaProcess(context.layout, id)),
+    registryProcess(context),
+    embeddedPostgresProcess(context.layout),
+  ];
+}
+
+/** Stops those of `parts` that run now, which this call started; reports, never throws. */
+async function stopStartedParts(context: InfraContext, parts: readonly ManagedProcess[]) {
+  const results = await Promise.allSettled(
+    parts.map((part) => stopManagedProcess(part, STOP_GRACE_MS)),
+  );
+  results.forEach((result, index) => {
+    const name = parts[index]?.name ?? '?';
+    if (result.status === 'rejected') {
+      const reason = result.reason instanceof Error ? result.reason.message : String(result.reason);
+      context.log(`${name}: could not be stopped after the failed start: ${reason}`);
+    } else if (result.value.outcome !== 'absent') {
+      context.log(`${name}: stopped (pid ${result.value.pid ?? '?'}), since the start failed`);
+    }
+  });
 }
 
 /** Like Promise.all, but lets every part finish (and report) before failing with all errors. */
