@@ -68,6 +68,33 @@ export async function infraStatus(): Promise<ServiceStatus[]> {
   return collectStatus(contextOf(undefined));
 }
 
+export interface BorrowOptions extends UpOptions {
+  /** Called before stopping what this call started. */
+  onStopping?: () => void;
+}
+
+/**
+ * Runs `work` on the local infrastructure and leaves it as found: `up` first (parts already
+ * running, or named by the environment, are only checked), and afterwards `down` only if this
+ * call started something. Other sessions may be using what was already running.
+ */
+export async function withLocalInfra<T>(
+  work: (endpoints: Endpoints) => Promise<T>,
+  options: BorrowOptions = {},
+): Promise<T> {
+  const startedByFerry = async () =>
+    (await infraStatus()).some((service) => service.running && service.managedByFerry);
+  const alreadyRunning = await startedByFerry();
+  try {
+    return await work(await infraUp(options));
+  } finally {
+    if (!alreadyRunning && (await startedByFerry())) {
+      options.onStopping?.();
+      await infraDown(options);
+    }
+  }
+}
+
 /** The endpoints the last successful `up` wrote; undefined after `down` or before any `up`. */
 export function readEndpoints(): Endpoints | undefined {
   return readEndpointsFile(layoutOf(readLocalInfraConfig().home).endpointsFile);
