@@ -73,6 +73,12 @@ const depConstraints = [
     onlyDependOnLibsWithTags: ['type:test-support', 'type:tool', ...everyLayer],
     bannedExternalImports: [],
   },
+  // The fuzz reads Kafka and Postgres through the runtime and persistence libs, like the e2e tests.
+  {
+    sourceTag: 'type:fuzz',
+    onlyDependOnLibsWithTags: ['type:tool', 'type:test-support', ...everyLayer],
+    bannedExternalImports: [...kafkaClients, ...postgresClients],
+  },
   {
     sourceTag: 'type:e2e',
     onlyDependOnLibsWithTags: ['type:tool', 'type:test-support', ...everyLayer],
