@@ -15,6 +15,7 @@ const commands = {
   'schemas-check': 'infra/local/dist/commands/schemas-check.js',
   ops: 'apps/ops-cli/dist/main.js',
   bench: 'test/bench/dist/main.js',
+  fuzz: 'test/fuzz/dist/main.js',
 };
 
 function fail(message) {
