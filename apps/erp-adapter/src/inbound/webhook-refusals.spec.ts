@@ -45,6 +45,19 @@ describe('webhook refusals', () => {
     });
   });
 
+  it('answers a JSON body declared in another charset than UTF-8 with 415 unsupported_encoding', () => {
+    for (const contentType of [
+      'application/json; charset=latin1',
+      'application/json;charset="UTF-16"',
+    ])
+      expect(bodyRefusal(contentType, Buffer.from('{}'))).toMatchObject({
+        status: 415,
+        error: 'unsupported_encoding',
+        outcome: 'unsupported-encoding',
+      });
+    expect(bodyRefusal('application/json; charset="utf8"', Buffer.from('{}'))).toBeUndefined();
+  });
+
   it('answers a body not sent as JSON with 415', () => {
     for (const contentType of [undefined, 'text/plain', 'application/x-www-form-urlencoded'])
       expect(bodyRefusal(contentType, Buffer.from('{}'))).toMatchObject({

@@ -16,7 +16,7 @@ export interface WebhookRefusal {
 
 /** A refusal of a signed body that is not JSON, with the outcome it is counted under. */
 export interface BodyRefusal extends WebhookRefusal {
-  readonly outcome: 'unsupported-media-type' | 'malformed-json';
+  readonly outcome: 'unsupported-media-type' | 'unsupported-encoding' | 'malformed-json';
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -31,13 +31,26 @@ export function bodyRefusal(
   contentType: string | undefined,
   rawBody: Buffer,
 ): BodyRefusal | undefined {
-  const [mediaType = ''] = (contentType ?? '').split(';');
+  const [mediaType = '', ...parameters] = (contentType ?? '').split(';');
   if (mediaType.trim().toLowerCase() !== 'application/json')
     return {
       outcome: 'unsupported-media-type',
       status: 415,
       error: 'unsupported_media_type',
       message: 'Send the webhook as application/json',
+    };
+  const charset = parameters
+    .map((parameter) => parameter.trim().toLowerCase())
+    .find((parameter) => parameter.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/"/g, '');
+  // As every other route of Ferry answers (the JSON body parser): JSON travels as UTF-8 only.
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')
+    return {
+      outcome: 'unsupported-encoding',
+      status: 415,
+      error: 'unsupported_encoding',
+      message: `Send the webhook as UTF-8, not ${charset}`,
     };
   try {
     JSON.parse(utf8.decode(rawBody));
