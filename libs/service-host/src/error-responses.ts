@@ -15,8 +15,9 @@ export class ErrorResponses implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, body, retryAfterSeconds, log } = failureAnswer(error);
-    if (log?.level === 'warn') this.logger.warn(log.message, { status, error });
-    if (log?.level === 'error') this.logger.error(log.message, { status, error });
+    const fields = { status, ...(log?.fields ?? { error }) };
+    if (log?.level === 'warn') this.logger.warn(log.message, fields);
+    if (log?.level === 'error') this.logger.error(log.message, fields);
     if (retryAfterSeconds !== undefined)
       response.setHeader('Retry-After', String(retryAfterSeconds));
     response.status(status).json(body);

@@ -41,7 +41,11 @@ describe('failure answers', () => {
 
   it('answers a change of an entity the sender does not own with 403', () => {
     const refused = new OwnershipViolation('erp', 'inventoryLevel');
-    expect(failureAnswer(refused)).toMatchObject({ status: 403, body: { error: 'not_owner' } });
+    expect(failureAnswer(refused)).toMatchObject({
+      status: 403,
+      body: { error: 'not_owner' },
+      log: { level: 'warn', fields: { system: 'erp', entity: 'inventoryLevel' } },
+    });
   });
 
   it.each([

@@ -14,7 +14,12 @@ export interface FailureAnswer {
   readonly body: ErrorBody;
   readonly retryAfterSeconds?: number;
   /** A client's mistake or a downstream outage is a warning; a failure of Ferry's own an error. */
-  readonly log?: { readonly level: 'warn' | 'error'; readonly message: string };
+  readonly log?: {
+    readonly level: 'warn' | 'error';
+    readonly message: string;
+    /** What the log line says instead of the whole error, where that is enough. */
+    readonly fields?: Readonly<Record<string, string>>;
+  };
 }
 
 /** How long a client waits before retrying a request that met an unavailable downstream. */
@@ -34,7 +39,11 @@ export function failureAnswer(error: unknown): FailureAnswer {
     return {
       status: 403,
       body: { error: 'not_owner', message: error.message },
-      log: { level: 'warn', message: 'change refused: sender does not own the entity' },
+      log: {
+        level: 'warn',
+        message: 'change refused: sender does not own the entity',
+        fields: { system: error.system, entity: error.entity },
+      },
     };
   }
   if (error instanceof ContractViolation) {
