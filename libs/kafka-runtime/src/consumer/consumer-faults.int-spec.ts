@@ -282,7 +282,12 @@ describe('projection consumer and records it must not trust (real Kafka and Post
   });
 
   async function produceRaw(topic: string, records: { key: string; value: Buffer | null }[]) {
-    const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    const producer = kafka.producer({
+      createPartitioner: Partitioners.DefaultPartitioner,
+      // A plain producer may write a record twice when a send is retried.
+      idempotent: true,
+      maxInFlightRequests: 1,
+    });
     await producer.connect();
     await producer.send({ topic, messages: records });
     await producer.disconnect();
