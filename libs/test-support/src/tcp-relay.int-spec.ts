@@ -15,6 +15,8 @@ interface EchoServer {
   clientPorts(): number[];
   /** Sends `text` to every client unasked. */
   push(text: string): void;
+  /** Ends every connection from the server's side. */
+  hangUp(): void;
   stop(): Promise<void>;
 }
 
@@ -49,6 +51,9 @@ async function startEchoServer(readPauseMs = 0): Promise<EchoServer> {
     received: () => received,
     closed: () => closed,
     clientPorts: () => [...sockets].map((socket) => socket.remotePort ?? -1),
+    hangUp: () => {
+      for (const socket of sockets) socket.end();
+    },
     push: (text) => {
       for (const socket of sockets) socket.write(text);
     },
@@ -246,6 +251,20 @@ describe('TcpRelay', () => {
     relay.thaw();
     await until('the server side to be closed', () => echo.closed() === 1);
     expect(relay.openConnections()).toBe(0);
+  });
+
+  it('closes while a client keeps its side of a connection open after the server ended it', async () => {
+    const halfOpen = connect({ port: relay.port, host: '127.0.0.1', allowHalfOpen: true });
+    let ended = false;
+    halfOpen.on('end', () => (ended = true));
+    halfOpen.on('data', () => undefined);
+    await until('the server to see the connection', () => echo.accepted() === 1);
+    echo.hangUp();
+    await until('the client to see the server end', () => ended);
+    const closing = relay.close().then(() => 'closed');
+    const late = sleep(5000).then(() => 'still waiting for the connection');
+    expect(await Promise.race([closing, late])).toBe('closed');
+    halfOpen.destroy();
   });
 
   it('refuses new connections and cuts open ones once closed', async () => {

@@ -144,13 +144,21 @@ function forward(from: Socket, to: Socket, isFrozen: () => boolean): void {
  */
 export function startTcpRelay(targetHost: string, targetPort: number): Promise<TcpRelay> {
   const connections = new Set<RelayedConnection>();
+  // Every socket until it closed, a connection already let go of included: `close` ends them all.
+  const sockets = new Set<Socket>();
+  const track = (socket: Socket): Socket => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+    return socket;
+  };
   let frozen = false;
   const isFrozen = (): boolean => frozen;
   const server = createServer((client) => {
+    track(client);
     connections.add(
       new RelayedConnection(
         client,
-        () => connect(targetPort, targetHost),
+        () => track(connect(targetPort, targetHost)),
         isFrozen,
         (connection) => connections.delete(connection),
       ),
@@ -182,6 +190,7 @@ export function startTcpRelay(targetHost: string, targetPort: number): Promise<T
           new Promise<void>((done) => {
             frozen = false;
             for (const connection of [...connections]) connection.destroy();
+            for (const socket of sockets) socket.destroy();
             server.close(() => {
               done();
             });
