@@ -36,6 +36,22 @@ export class EffectsOracle {
     return new Set(this.events.keys());
   }
 
+  /** Every distinct event sent. */
+  sentEvents(): InventoryLevelSet[] {
+    return [...this.events.values()];
+  }
+
+  /** Per entity, the event of its highest version: what a state projection must end with. */
+  newest(): Map<string, InventoryLevelSet> {
+    const newest = new Map<string, InventoryLevelSet>();
+    for (const event of this.events.values()) {
+      const kept = newest.get(event.entityId);
+      if (kept === undefined || kept.sourceVersion < event.sourceVersion)
+        newest.set(event.entityId, event);
+    }
+    return newest;
+  }
+
   counters(): Map<string, CounterRow> {
     const counters = new Map<string, CounterRow>();
     for (const { entityId, sourceVersion } of this.events.values()) {

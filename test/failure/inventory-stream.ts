@@ -23,8 +23,9 @@ export function currentInventoryLevelSet(
   sku: string,
   version: number,
   onHand: number,
+  location?: string,
 ): InventoryLevelSet {
-  return { ...inventoryLevelSet(sku, version, onHand), occurredAt: Date.now() };
+  return { ...inventoryLevelSet(sku, version, onHand, location), occurredAt: Date.now() };
 }
 
 /**
@@ -38,6 +39,7 @@ export class InventoryLevelStream {
   constructor(
     private readonly skuPrefix: string,
     private readonly skuCount: number,
+    private readonly location?: string,
   ) {
     this.versions = new Array<number>(skuCount).fill(0);
   }
@@ -48,7 +50,12 @@ export class InventoryLevelStream {
       this.position += 1;
       const version = (this.versions[sku] ?? 0) + 1;
       this.versions[sku] = version;
-      return currentInventoryLevelSet(`${this.skuPrefix}-${sku}`, version, (version * 7) % 1000);
+      return currentInventoryLevelSet(
+        `${this.skuPrefix}-${sku}`,
+        version,
+        (version * 7) % 1000,
+        this.location,
+      );
     });
   }
 }

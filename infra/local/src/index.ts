@@ -19,6 +19,7 @@ export { LocalInfraError, PortInUseError, StartupFailedError, ToolMissingError }
 export type { ServiceStatus } from './service-status';
 export type { BrokerCount } from './kafka/topology';
 export { startFerrySystem, WEBHOOK_SECRET } from './system/ferry-system';
+export { isPortFree } from './process/port';
 export type { FerrySystem, FerrySystemOptions, ScenarioTopics } from './system/ferry-system';
 
 export interface UpOptions {
