@@ -2,7 +2,12 @@
 module.exports = {
   // Integration tests start and stop real processes; they get time to do it properly.
   testTimeout: 60_000,
-  reporters: ['default', '<rootDir>/test/jest-summary-reporter.js'],
+  // The fault suite's table (test/faults) before the closing summary line.
+  reporters: [
+    'default',
+    '<rootDir>/test/faults/fault-table-reporter.js',
+    '<rootDir>/test/jest-summary-reporter.js',
+  ],
   projects: [
     '<rootDir>/libs/*/jest.config.js',
     '<rootDir>/apps/*/jest.config.js',

@@ -1,0 +1,86 @@
+import { testEnvironment } from '@ferry/test-support';
+import { flowPerCase, type InventoryFlow } from './flow/inventory-flow';
+import { runMidBatchFault } from './flow/mid-batch-fault';
+import { groupCoordinator } from './infra/group-coordinator';
+import { KafkaCluster, type NodeId } from './infra/kafka-cluster';
+import { FaultCase } from './report/fault-case';
+
+/*
+ * Broker faults on a 3-broker cluster of this file's own (replication 3, min.insync.replicas 2;
+ * the shared cluster is never touched), while the WMS adapter keeps producing (acks from all
+ * in-sync replicas) and the projector keeps consuming: a broker that leads partitions of the
+ * topic killed with -9, then the broker coordinating the projector's group. Every snapshot the
+ * adapter acknowledged must end in `inventory_levels`, none applied twice, and the flow must
+ * resume by itself: leader election and the clients' metadata refresh, well under a session
+ * timeout.
+ */
+describe('faults: a broker of a 3-broker cluster killed under load', () => {
+  const env = testEnvironment();
+  const recoveryBoundMs = 30_000;
+  let cluster: KafkaCluster;
+  const start = flowPerCase();
+
+  beforeAll(async () => {
+    cluster = await KafkaCluster.start(env.schemaRegistryUrl, env.databaseUrl);
+  }, 300_000);
+
+  let afterThisCase: (() => Promise<void>) | undefined;
+
+  afterEach(async () => {
+    await afterThisCase?.();
+    afterThisCase = undefined;
+  }, 300_000);
+
+  afterAll(async () => {
+    await cluster.stop();
+  }, 120_000);
+
+  const onCluster = (prefix: string) => start(prefix, { ...env, kafkaBrokers: cluster.brokers });
+
+  const postsNotAcknowledged = (started: InventoryFlow) =>
+    started.load.tally.refused + started.load.tally.unanswered;
+
+  it('loses nothing when a partition leader dies during produce and consume', async () => {
+    const fault = new FaultCase('broker killed (not the coordinator)', __filename);
+    const started = await onCluster('fault_broker');
+    // The next case needs three brokers again, whatever happens here.
+    afterThisCase = () => cluster.up();
+    await runMidBatchFault(fault, started, {
+      projectors: ['projector'],
+      strike: async () => {
+        const coordinator = await groupCoordinator(cluster.brokers.join(','), started.group);
+        // Each broker leads some of the topic's six partitions; this one is not the
+        // coordinator, so that this case is about partition leadership alone.
+        const victim = ([1, 2, 3] as const).find((node) => node !== coordinator) as NodeId;
+        fault.figure('killed broker', victim);
+        fault.figure('group coordinator', coordinator);
+        await cluster.kill(victim);
+        fault.recoveryFrom(`kill -9 of broker ${victim}`);
+      },
+      recovery: { withinMs: recoveryBoundMs, after: 'the kill' },
+      judge: () => {
+        fault.figure('posts not acknowledged', postsNotAcknowledged(started));
+      },
+    });
+  }, 360_000);
+
+  it('loses nothing when the broker coordinating the projector group dies', async () => {
+    const fault = new FaultCase('group coordinator killed', __filename);
+    const started = await onCluster('fault_coordinator');
+    await runMidBatchFault(fault, started, {
+      projectors: ['projector'],
+      strike: async () => {
+        const bootstrap = cluster.brokers.join(',');
+        const coordinator = (await groupCoordinator(bootstrap, started.group)) as NodeId;
+        fault.figure('killed broker (coordinator)', coordinator);
+        await cluster.kill(coordinator);
+        fault.recoveryFrom(`kill -9 of broker ${coordinator}, the group coordinator`);
+        fault.figure('new coordinator', await groupCoordinator(bootstrap, started.group));
+      },
+      recovery: { withinMs: recoveryBoundMs, after: 'the kill' },
+      judge: () => {
+        fault.figure('posts not acknowledged', postsNotAcknowledged(started));
+      },
+    });
+  }, 360_000);
+});
