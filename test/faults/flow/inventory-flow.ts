@@ -247,7 +247,10 @@ export class InventoryFlow implements FaultSubject {
           ? [`final state differs for ${differences.length} entities, e.g. ${differences[0]}`]
           : []),
       ],
-      { 'dead-lettered (running projectors)': deadLettered },
+      {
+        'dead-lettered (running projectors)': deadLettered,
+        'WMS adapter answers': JSON.stringify(this.load.tally.answers),
+      },
     );
   }
 

@@ -10,6 +10,8 @@ export interface PostTally {
   refused: number;
   /** No answer (connection refused, reset, timeout): likewise unknown. */
   unanswered: number;
+  /** Posts by answer: an HTTP status, or why there was none. */
+  readonly answers: Record<string, number>;
 }
 
 const POST_TIMEOUT_MS = 15_000;
@@ -25,7 +27,7 @@ const AFTER_FAILURE_MS = 250;
  */
 export class WmsSnapshotLoad {
   readonly oracle = new EffectsOracle();
-  readonly tally: PostTally = { acknowledged: 0, refused: 0, unanswered: 0 };
+  readonly tally: PostTally = { acknowledged: 0, refused: 0, unanswered: 0, answers: {} };
   private readonly unconfirmed = new Map<string, InventoryLevelSet>();
   private readonly acknowledgedAt = new Map<string, number>();
   private readonly stream: InventoryLevelStream;
@@ -43,6 +45,14 @@ export class WmsSnapshotLoad {
   /** When the adapter acknowledged an event (epoch ms), for the forensics of a lost one. */
   acknowledgementOf(eventId: string): number | undefined {
     return this.acknowledgedAt.get(eventId);
+  }
+
+  /** The first acknowledgement at or after `from` (epoch ms); undefined: none since. */
+  firstAcknowledgementFrom(from: number): number | undefined {
+    let first: number | undefined;
+    for (const at of this.acknowledgedAt.values())
+      if (at >= from && (first === undefined || at < first)) first = at;
+    return first;
   }
 
   /** Snapshots sent without an acknowledgement, by event id. */
@@ -104,9 +114,11 @@ export class WmsSnapshotLoad {
     } catch (error: unknown) {
       if (error instanceof EventsDiffer) throw error;
       this.tally.unanswered += 1;
+      this.count(error instanceof Error && error.name === 'TimeoutError' ? 'no answer' : 'refused');
       this.remember(events);
       return false;
     }
+    this.count(String(status));
     if (status !== 202) {
       this.tally.refused += 1;
       this.remember(events);
@@ -117,6 +129,10 @@ export class WmsSnapshotLoad {
     const at = Date.now();
     for (const event of events) this.acknowledgedAt.set(event.eventId, at);
     return true;
+  }
+
+  private count(answer: string): void {
+    this.tally.answers[answer] = (this.tally.answers[answer] ?? 0) + 1;
   }
 
   private remember(events: readonly InventoryLevelSet[]): void {
