@@ -8,6 +8,7 @@ import {
 } from '../audit/delivery-figures';
 import { installEffectAudit } from '../audit/effect-audit';
 import { HealthWatch } from '../health/health-watch';
+import { deleteCaseTopics } from '../infra/delete-topics';
 import { WmsSnapshotLoad } from '../load/wms-snapshot-load';
 import type { FaultSubject, Measurement } from '../report/fault-case';
 import { crashedProcesses } from './process-state';
@@ -126,5 +127,8 @@ export class ErpSinkFlow implements FaultSubject {
     this.load.stop();
     await this.health.stop();
     await this.system.stop();
+    const topics = Object.values(this.system.topics);
+    const problem = await deleteCaseTopics(this.kafkaBrokers.join(','), topics);
+    if (problem !== undefined) console.warn(`topics of the ERP case not deleted: ${problem}`);
   }
 }

@@ -20,6 +20,7 @@ import {
 import { installEffectAudit, recordedCount, recordedEventIds } from '../audit/effect-audit';
 import { stateDifferences, storedLevels } from '../audit/inventory-state';
 import { HealthWatch } from '../health/health-watch';
+import { deleteCaseTopics } from '../infra/delete-topics';
 import { WmsSnapshotLoad } from '../load/wms-snapshot-load';
 import type { FaultSubject, Measurement } from '../report/fault-case';
 import { insideTransaction } from './postgres-activity';
@@ -291,6 +292,8 @@ export class InventoryFlow implements FaultSubject {
     await Promise.all(this.adapters.map((adapter) => adapter.kill()));
     await Promise.all(this.relays.map((relay) => relay.close()));
     await this.database.drop();
+    const problem = await deleteCaseTopics(this.endpoints.kafkaBrokers.join(','), [this.topic]);
+    if (problem !== undefined) console.warn(`topics of ${this.topic} not deleted: ${problem}`);
   }
 }
 
