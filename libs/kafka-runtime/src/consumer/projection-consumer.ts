@@ -16,13 +16,11 @@ import {
   TombstoneError,
 } from '../errors';
 import {
-  Partitioners,
   type Consumer,
   type ConsumerRunConfig,
   type EachBatchPayload,
   type Kafka,
   type KafkaMessage,
-  type Producer,
 } from '../external/kafka.interface';
 import { DeadLetterDepth } from '../dead-letter/dead-letter-depth';
 import { classifyFailure } from '../failures/classify';
@@ -36,6 +34,7 @@ import { FailureRouter, type FailedRecord } from '../failures/failure-router';
 import { resolveFailureDestination, type RetryPolicy } from '../failures/routing';
 import { catalogTopicOf } from '../ownership/ownership-guard';
 import { KeyParking } from '../parking/key-parking';
+import { EventProducer } from '../producer/event-producer';
 import { headStateAfter, type KeyOrdering } from '../parking/parking-plan';
 import type { EventCodec } from '../registry/event-codec';
 import type { ApplyOutcome, ConsumedEvent } from './consumed-event';
@@ -145,7 +144,7 @@ interface Delivery<T> {
  */
 export class ProjectionConsumer<T extends EventEnvelope> {
   private readonly consumer: Consumer;
-  private readonly producer: Producer;
+  private readonly producer: EventProducer;
   private readonly router: FailureRouter;
   private readonly gate: DownstreamGate;
   private readonly pauses: PartitionPauses;
@@ -182,11 +181,7 @@ export class ProjectionConsumer<T extends EventEnvelope> {
       // After a retriable failure kafkajs restarts the consumer itself, after this pause.
       retry: { restartOnFailure: (error) => this.supervisor.beforeKafkaRestart(error) },
     });
-    this.producer = kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      createPartitioner: Partitioners.DefaultPartitioner,
-    });
+    this.producer = new EventProducer(kafka);
     this.lag = new PartitionLag(options.groupId);
     this.supervisor = new ConsumerSupervisor(
       this.consumer,

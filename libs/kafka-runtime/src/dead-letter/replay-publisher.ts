@@ -1,5 +1,6 @@
 import { PublishError } from '../errors';
-import { Partitioners, type Kafka } from '../external/kafka.interface';
+import type { Kafka } from '../external/kafka.interface';
+import { EventProducer } from '../producer/event-producer';
 import type { Clock } from './clock';
 import { kafkaHeadersOf } from './kafka-record';
 import { replayHeaders, type ReplayTarget } from './replay-headers';
@@ -21,7 +22,7 @@ export interface ReplayOutcome {
 }
 
 /**
- * Publishes the items one by one, each after the rate limiter lets it go, with the idempotent
+ * Publishes the items one by one, each after the rate limiter lets it go, with Ferry's event
  * producer and acks from all in-sync replicas; stops at the first record Kafka does not take.
  * Keyed records land on the partition the key maps to (Java-compatible partitioner), as new
  * events of that key do.
@@ -32,12 +33,7 @@ export async function publishReplay(
   publication: ReplayPublication,
 ): Promise<ReplayOutcome> {
   const { items, replayId, target } = publication;
-  const producer = kafka.producer({
-    idempotent: true,
-    maxInFlightRequests: 1,
-    allowAutoTopicCreation: false,
-    createPartitioner: Partitioners.DefaultPartitioner,
-  });
+  const producer = new EventProducer(kafka);
   const limiter = new RateLimiter({ ratePerSecond: publication.ratePerSecond, capacity: 1 }, clock);
   let replayed = 0;
   try {
@@ -45,11 +41,12 @@ export async function publishReplay(
     for (const { record, destination } of items) {
       await limiter.acquire();
       const headers = replayHeaders(record, target, { replayId, replayedAt: clock.now() });
-      await producer.send({
-        topic: destination,
-        acks: -1,
-        messages: [{ key: record.key, value: record.value, headers: kafkaHeadersOf(headers) }],
-      });
+      await producer.send([
+        {
+          topic: destination,
+          messages: [{ key: record.key, value: record.value, headers: kafkaHeadersOf(headers) }],
+        },
+      ]);
       replayed += 1;
     }
     return { replayed, failure: undefined };

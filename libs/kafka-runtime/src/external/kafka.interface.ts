@@ -15,4 +15,5 @@ export {
   type LogEntry,
   type Message,
   type Producer,
+  type RecordMetadata,
 } from 'kafkajs';

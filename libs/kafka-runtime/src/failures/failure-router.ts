@@ -1,5 +1,6 @@
 import type { Logger } from '@ferry/observability';
-import type { IHeaders, Producer } from '../external/kafka.interface';
+import type { IHeaders } from '../external/kafka.interface';
+import type { EventProducer } from '../producer/event-producer';
 import { consumerMetrics } from '../consumer/consumer-metrics';
 import type { FailureKind } from './classify';
 import {
@@ -26,7 +27,7 @@ export interface FailedRecord {
  */
 export class FailureRouter {
   constructor(
-    private readonly producer: Producer,
+    private readonly producer: EventProducer,
     private readonly options: {
       readonly consumerGroup: string;
       readonly eventType: string;
@@ -62,13 +63,9 @@ export class FailureRouter {
       return { record, destination, message: { key: record.key, value: record.value, headers } };
     });
     if (routed.length === 0) return [];
-    await this.producer.sendBatch({
-      acks: -1,
-      topicMessages: routed.map(({ destination, message }) => ({
-        topic: destination.topic,
-        messages: [message],
-      })),
-    });
+    await this.producer.send(
+      routed.map(({ destination, message }) => ({ topic: destination.topic, messages: [message] })),
+    );
     for (const { record, destination } of routed) this.report(record, destination);
     return routed.map(({ destination }) => destination);
   }

@@ -6,7 +6,8 @@ import {
   type EventEnvelope,
 } from '@ferry/contracts';
 import { childTraceparent, isValidTraceparent, newTraceparent } from '@ferry/observability';
-import { Partitioners, type Kafka, type Producer } from '../external/kafka.interface';
+import type { Kafka } from '../external/kafka.interface';
+import { EventProducer } from './event-producer';
 import { PublishError } from '../errors';
 import type { EventCodec } from '../registry/event-codec';
 import { catalogTopicOf, refuseUnlessOwner } from '../ownership/ownership-guard';
@@ -21,15 +22,16 @@ export interface PublishOptions<T extends EventEnvelope> {
 
 /**
  * Publishes one event type to one topic: Avro in the wire format, keyed by entity id, with
- * acks from all in-sync replicas and the idempotent producer (no duplicates from the producer's
- * own retries). `publish` resolves only once Kafka acknowledged every event.
+ * acks from all in-sync replicas (see EventProducer: a retry may write an event twice, never
+ * lose it; consumers drop the second by its event id). `publish` resolves only once Kafka
+ * acknowledged every event.
  *
  * Ownership is enforced here, at the only door to Kafka: a publisher for an entity its system
  * does not own cannot be built, and a call holding an event whose `sourceSystem` is not that
  * system is refused whole (counted in `ferry_ownership_refusals_total`; nothing is produced).
  */
 export class EventPublisher<T extends EventEnvelope> {
-  private readonly producer: Producer;
+  private readonly producer: EventProducer;
   private schemaId: number | undefined;
   private readonly entity: Entity;
 
@@ -40,13 +42,9 @@ export class EventPublisher<T extends EventEnvelope> {
   ) {
     this.entity = catalogTopicOf(options.contract.eventType).entity;
     refuseUnlessOwner(options.originSystem, this.entity);
-    this.producer = kafka.producer({
-      idempotent: true,
-      // One request in flight per broker keeps a partition's order through producer retries.
-      maxInFlightRequests: 1,
-      createPartitioner: Partitioners.DefaultPartitioner,
-      // Bounded, so an HTTP caller gets an answer while Kafka is unreachable. The event id makes a
-      // caller's retry of the whole call harmless.
+    // Bounded, so an HTTP caller gets an answer while Kafka is unreachable. The event id makes a
+    // caller's retry of the whole call harmless.
+    this.producer = new EventProducer(kafka, {
       retry: { retries: 6, initialRetryTime: 200, maxRetryTime: 5000 },
     });
   }
@@ -87,7 +85,7 @@ export class EventPublisher<T extends EventEnvelope> {
       },
     }));
     try {
-      await this.producer.send({ topic: this.options.topic, acks: -1, messages });
+      await this.producer.send([{ topic: this.options.topic, messages }]);
     } catch (error: unknown) {
       throw new PublishError(
         `Kafka did not acknowledge ${events.length} event(s) on ${this.options.topic}`,
