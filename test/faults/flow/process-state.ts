@@ -10,9 +10,20 @@ export function isRunning(pid: number): boolean {
   }
 }
 
-/** The last lines a process wrote: why it ended, for a failure message. */
-export function lastWords(service: RunningService, lines = 3): string {
-  return service.output().trimEnd().split('\n').slice(-lines).join(' / ').slice(0, 600);
+/**
+ * Why a process ended, from its last output: the first two lines of its tail that name an error
+ * (where a crash's report starts), else its last lines.
+ */
+export function lastWords(service: RunningService): string {
+  const tail = service
+    .output()
+    .trimEnd()
+    .split('\n')
+    .slice(-30)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  const errors = tail.filter((line) => /error|exception|fatal|unhandled/i.test(line));
+  return (errors.length > 0 ? errors.slice(0, 2) : tail.slice(-3)).join(' / ').slice(0, 600);
 }
 
 /**
