@@ -17,6 +17,10 @@ import { FaultCase } from './report/fault-case';
 describe('faults: a broker of a 3-broker cluster killed under load', () => {
   const env = testEnvironment();
   const recoveryBoundMs = 30_000;
+  // A lost coordinator costs more than a lost leader: the broker is fenced (9 s), the group's
+  // coordinator moves with its offsets partition, and every member finds it and joins again
+  // (19-27 s measured here with a quiet machine).
+  const coordinatorRecoveryBoundMs = 45_000;
   let cluster: KafkaCluster;
   const start = flowPerCase();
 
@@ -87,7 +91,7 @@ describe('faults: a broker of a 3-broker cluster killed under load', () => {
         killedAt = fault.recoveryFrom(`kill -9 of broker ${coordinator}, the group coordinator`);
         fault.figure('new coordinator', await groupCoordinator(bootstrap, started.group));
       },
-      recovery: { withinMs: recoveryBoundMs, after: 'the kill' },
+      recovery: { withinMs: coordinatorRecoveryBoundMs, after: 'the kill' },
       judge: () => {
         producingAgain(fault, started, killedAt);
       },

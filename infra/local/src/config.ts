@@ -6,6 +6,13 @@ import { repoRoot } from './paths';
 const port = integer({ min: 1024, max: 65535 });
 const absolutePath = (raw: string): string => resolve(raw.trim());
 
+function identifier(raw: string): string {
+  const name = raw.trim();
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name))
+    throw new RangeError('must be a lower-case SQL identifier (letters, digits, underscores)');
+  return name;
+}
+
 /**
  * Everything the local infrastructure reads from the environment. An empty external endpoint
  * (KAFKA_BROKERS, SCHEMA_REGISTRY_URL, DATABASE_URL) means "Ferry runs that part itself".
@@ -43,6 +50,12 @@ export const localInfraOptions = {
     url,
     'postgres://postgres@127.0.0.1:5432/postgres',
     'Machine Postgres tried before the embedded one',
+  ),
+  registryDatabase: option(
+    'FERRY_REGISTRY_DATABASE',
+    identifier,
+    'ferry_registry',
+    "Database of the registry's state, beside Ferry's on the same Postgres server",
   ),
   // 3.3.x needs Java 21; the machines have Java 17, so the last 3.0.x line is pinned.
   apicurioVersion: option(

@@ -5,7 +5,8 @@ import { caseFerryHome, runInfraCli, upOrClean } from './local-infra-cli';
 /**
  * An Apicurio registry of a case's own, started and stopped by the local infrastructure's CLI
  * (`up`, `down`) in a Ferry home of its own on a free port, exactly as `npm run infra -- up`
- * starts the shared one (whatever storage that gives it); Kafka and Postgres are the shared ones.
+ * starts the shared one, with its state in a database of its own (removed with `reset`); Kafka
+ * and Postgres are the shared ones.
  */
 export class LocalRegistry {
   private constructor(
@@ -20,6 +21,7 @@ export class LocalRegistry {
       KAFKA_BROKERS: shared.kafkaBrokers.join(','),
       DATABASE_URL: shared.databaseUrl,
       SCHEMA_REGISTRY_URL: '',
+      FERRY_REGISTRY_DATABASE: uniqueName('fault_registry'),
     });
     await upOrClean(
       () => registry.up(),
@@ -71,9 +73,10 @@ export class LocalRegistry {
     await runInfraCli(this.home, ['down'], this.env);
   }
 
+  /** Stops it and drops its database. */
   async remove(): Promise<void> {
     try {
-      await this.down();
+      await runInfraCli(this.home, ['reset'], this.env);
     } finally {
       rmSync(this.home, { recursive: true, force: true });
     }

@@ -13,7 +13,7 @@ export async function upPostgresThenRegistry(
   const schemaRegistryUrl = await upRegistry(
     context,
     java,
-    registryDatabaseBeside(databaseUrl, embedded),
+    registryDatabaseBeside(databaseUrl, embedded, context.config.registryDatabase),
   );
   return { databaseUrl, schemaRegistryUrl };
 }

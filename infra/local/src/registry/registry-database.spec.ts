@@ -34,6 +34,13 @@ describe('registryDatabaseBeside', () => {
   });
 });
 
+describe('registryDatabaseBeside, named', () => {
+  it('takes the name FERRY_REGISTRY_DATABASE gives, on the same server', () => {
+    const database = registryDatabaseBeside('postgres://u@db:5432/ferry', false, 'registry_two');
+    expect(registryDatabaseUrl(database)).toBe('postgres://u@db:5432/registry_two');
+  });
+});
+
 describe('sameRegistryDatabase', () => {
   it('ignores credentials and a spelled-out default port', () => {
     expect(

@@ -19,12 +19,13 @@ export interface RegistryDatabase {
   readonly embedded: boolean;
 }
 
-/** The registry's database on the server that holds Ferry's database `ferryDatabaseUrl`. */
+/** The registry's database `name` on the server that holds Ferry's database `ferryDatabaseUrl`. */
 export function registryDatabaseBeside(
   ferryDatabaseUrl: string,
   embedded: boolean,
+  name = REGISTRY_DATABASE,
 ): RegistryDatabase {
-  return { serverUrl: ferryDatabaseUrl, name: REGISTRY_DATABASE, embedded };
+  return { serverUrl: ferryDatabaseUrl, name, embedded };
 }
 
 export function registryDatabaseUrl(database: RegistryDatabase): string {

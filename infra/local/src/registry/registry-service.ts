@@ -187,7 +187,11 @@ export async function registryDatabaseStatus(
   if (context.config.schemaRegistryUrl !== '') return [];
   const database =
     readRegistryDatabase(context.layout) ??
-    registryDatabaseBeside(postgres.endpoint, postgres.managedByFerry);
+    registryDatabaseBeside(
+      postgres.endpoint,
+      postgres.managedByFerry,
+      context.config.registryDatabase,
+    );
   const url = registryDatabaseUrl(database);
   return [
     {
