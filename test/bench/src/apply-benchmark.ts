@@ -69,6 +69,7 @@ export async function runApplyBenchmark(
         wallSeconds: runtime.wallSeconds,
         cpuSeconds: runtime.cpuSeconds,
         peakRssBytes: runtime.peakRssBytes,
+        groupJoins: runtime.groupJoins,
         outcomes: runtime.outcomes,
         env: runtime.env,
       },

@@ -27,6 +27,8 @@ export interface BenchResult {
     readonly wallSeconds: number;
     readonly cpuSeconds: number;
     readonly peakRssBytes: number;
+    /** Group joins over the run: more than 1 means the group rebalanced under load. */
+    readonly groupJoins: number;
     readonly outcomes: Readonly<Record<string, number>>;
     readonly env: Readonly<Record<string, string>>;
   };

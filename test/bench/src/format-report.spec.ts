@@ -35,6 +35,7 @@ const result: BenchResult = {
     wallSeconds: 11,
     cpuSeconds: 5,
     peakRssBytes: 180 * 1024 * 1024,
+    groupJoins: 1,
     outcomes: { applied: 196_000 },
     env: {},
   },
@@ -54,6 +55,16 @@ describe('formatReport', () => {
     expect(line('runtime / bare SQL')).toMatch(/49 %\s+≥ 70 %\s+MISS$/);
     expect(line('runtime / naive')).toMatch(/245×\s+≥ 20×\s+PASS$/);
     expect(line('runtime peak RSS')).toMatch(/180 MB\s+≤ 200 MB\s+PASS$/);
+  });
+
+  it('says whether the group rebalanced under load', () => {
+    expect(line('runtime: timed')).toContain(
+      'joined its group 1 time(s) (no rebalance under load)',
+    );
+    const rebalanced = formatReport({ ...result, runtime: { ...result.runtime, groupJoins: 3 } });
+    expect(rebalanced.find((l) => l.includes('joined its group'))).toContain(
+      'joined its group 3 time(s) (it rebalanced under load)',
+    );
   });
 
   it('says that the naive rate comes from a sample', () => {

@@ -65,7 +65,8 @@ export function formatReport(result: BenchResult): string[] {
     `  runtime: timed from its first handled batch to its last event (process start and group ` +
       `join left out: ${s(runtime.wallSeconds)} in all); ` +
       `${(runtime.cpuSeconds / runtime.seconds).toFixed(2)} cores busy on average; ` +
-      `outcomes ${JSON.stringify(runtime.outcomes)}`,
+      `outcomes ${JSON.stringify(runtime.outcomes)}; joined its group ${runtime.groupJoins} time(s) ` +
+      (runtime.groupJoins > 1 ? '(it rebalanced under load)' : '(no rebalance under load)'),
     `  runtime / (bare SQL + dedup insert): ` +
       `${((runtime.eventsPerSecond / result.bareSqlWithDedup.eventsPerSecond) * 100).toFixed(0)} % ` +
       '(the same SQL work as the runtime, without Kafka and decoding)',

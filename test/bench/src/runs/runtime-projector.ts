@@ -28,6 +28,11 @@ export interface RuntimeRunResult {
   /** CPU the projector used while the clock ran (user + system); 1.0 per second = one core. */
   readonly cpuSeconds: number;
   readonly peakRssBytes: number;
+  /**
+   * Times the projector joined its group over the run (`ferry_consumer_group_joins_total`): 1
+   * unless the group rebalanced under the load (a session lost to missing heartbeats, say).
+   */
+  readonly groupJoins: number;
   readonly outcomes: Readonly<Record<string, number>>;
   readonly stored: Map<string, number>;
   readonly processedEvents: number;
@@ -58,6 +63,7 @@ export async function runRuntimeProjector(options: RuntimeRunOptions): Promise<R
       wallSeconds: (end.at - spawnedAt) / 1000,
       cpuSeconds,
       peakRssBytes,
+      groupJoins: await readGroupJoins(projector, options),
       outcomes: await readOutcomes(projector, options),
       ...(await readProjection(options)),
       env,
@@ -128,6 +134,14 @@ async function readOutcomes(
       sampleSum(text, 'ferry_consumer_events_total', { ...labels, outcome }),
     ]),
   );
+}
+
+async function readGroupJoins(
+  projector: RunningService,
+  options: RuntimeRunOptions,
+): Promise<number> {
+  const text = await (await fetch(`${projector.url}/metrics`)).text();
+  return sampleSum(text, 'ferry_consumer_group_joins_total', { group: options.group });
 }
 
 /** A stalled or failed run says why: the projector's counters and its last output. */
