@@ -180,7 +180,9 @@ describe('projection consumer under faults (real Kafka, Postgres through a TCP r
       beforeApply: async () => {
         if (cut || !harness) return;
         cut = true;
-        // The slice's transaction is open: its connection goes away under it.
+        // The slice's transaction is open: its connection goes away under it. The pause lets
+        // the reset arrive while the client is checked out between two statements, which is
+        // when pg reports it as an 'error' event on the client itself (the crash this pins).
         harness.relay.dropConnections();
         await new Promise((resolve) => setTimeout(resolve, 50));
       },
