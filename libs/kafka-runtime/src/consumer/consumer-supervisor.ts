@@ -66,6 +66,11 @@ export class ConsumerSupervisor {
     return this.membership;
   }
 
+  /** Read through a call: `stopping` changes while a restart awaits. */
+  private isStopping(): boolean {
+    return this.stopping;
+  }
+
   /** Failures since start, each followed by a restart. */
   restarts(): number {
     return this.failures;
@@ -111,6 +116,8 @@ export class ConsumerSupervisor {
     try {
       // A failure inside `run` reaches kafkajs' crash handler, and so `crashed` again.
       await this.start();
+      // Stopped while it was starting: the stop's disconnect may have come first.
+      if (this.isStopping()) await this.consumer.disconnect();
     } catch (error: unknown) {
       const failure = error instanceof Error ? error : new Error(String(error));
       this.membership = leftGroup(
