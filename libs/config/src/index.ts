@@ -1,3 +1,3 @@
-export { ConfigError, describeOptions, option, readConfig } from './options';
+export { ConfigError, describeOptions, option, readConfig, secretOption } from './options';
 export type { ConfigOf, OptionSpec, OptionSpecs } from './options';
 export { boolean, commaList, integer, oneOf, text, url } from './parsers';

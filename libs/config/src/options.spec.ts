@@ -1,4 +1,4 @@
-import { ConfigError, integer, option, readConfig, text, commaList } from './index';
+import { ConfigError, integer, option, readConfig, secretOption, text, commaList } from './index';
 
 const specs = {
   brokers: option('T_BROKERS', commaList, ['127.0.0.1:9092'], 'Kafka bootstrap servers'),
@@ -24,5 +24,24 @@ describe('readConfig', () => {
       'T_PORT="70000" is invalid: expected at most 65535',
       'T_GROUP is required: consumer group',
     ]);
+  });
+});
+
+describe('secret options', () => {
+  const secrets = {
+    password: secretOption('T_PASSWORD', 'password'),
+    port: { ...option('T_PORT', integer(), 1, 'port'), secret: true },
+  };
+
+  it('reads a secret as given, and none as empty', () => {
+    expect(readConfig(secrets, { T_PASSWORD: ' s3cret ' }).password).toBe(' s3cret ');
+    expect(readConfig(secrets, {}).password).toBe('');
+  });
+
+  it('never puts the value of a secret into an error', () => {
+    expect(() => readConfig(secrets, { T_PORT: 'hunter2' })).toThrow(
+      'T_PORT=(secret, not shown) is invalid: expected an integer',
+    );
+    expect(() => readConfig(secrets, { T_PORT: 'hunter2' })).not.toThrow(/hunter2/);
   });
 });

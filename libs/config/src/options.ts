@@ -10,6 +10,8 @@ export interface OptionSpec<T> {
   /** `undefined` makes the option required. */
   readonly default: T | undefined;
   readonly parse: (raw: string) => T;
+  /** A secret's value never appears in an error or a description. */
+  readonly secret?: boolean;
 }
 
 export type OptionSpecs = Record<string, OptionSpec<unknown>>;
@@ -52,11 +54,20 @@ export function readConfig<S extends OptionSpecs>(
       values[key] = spec.parse(raw);
     } catch (error: unknown) {
       const reason = error instanceof Error ? error.message : String(error);
-      problems.push(`${spec.env}=${JSON.stringify(raw)} is invalid: ${reason}`);
+      const shown = spec.secret === true ? '(secret, not shown)' : JSON.stringify(raw);
+      problems.push(`${spec.env}=${shown} is invalid: ${reason}`);
     }
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return values as ConfigOf<S>;
+}
+
+/**
+ * An optional secret given in the variable itself: its value never appears in an error. Empty
+ * means not given. Its `_FILE` sibling (see `secretFileOption`) is the usual way in production.
+ */
+export function secretOption(env: string, description: string): OptionSpec<string> {
+  return { env, parse: (raw) => raw, default: '', description, secret: true };
 }
 
 export function describeOptions(specs: OptionSpecs): string {

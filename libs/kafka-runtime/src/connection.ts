@@ -1,6 +1,11 @@
 import { commaList, integer, option, text, url } from '@ferry/config';
 import type { Logger } from '@ferry/observability';
 import { Kafka, KafkaLogLevel, type LogEntry } from './external/kafka.interface';
+import {
+  kafkaClientSecurity,
+  kafkaSecurityOptions,
+  type KafkaSecuritySettings,
+} from './kafka-security';
 
 export const kafkaConnectionOptions = {
   brokers: option(
@@ -27,6 +32,7 @@ export const kafkaConnectionOptions = {
     30000,
     'Broker request timeout',
   ),
+  ...kafkaSecurityOptions,
 };
 
 export const schemaRegistryOptions = {
@@ -44,7 +50,7 @@ export const schemaRegistryOptions = {
   ),
 };
 
-export interface KafkaConnection {
+export interface KafkaConnection extends KafkaSecuritySettings {
   readonly brokers: readonly string[];
   readonly clientId: string;
   readonly connectionTimeoutMs: number;
@@ -52,9 +58,13 @@ export interface KafkaConnection {
 }
 
 export function createKafka(connection: KafkaConnection, logger: Logger): Kafka {
+  const { ssl, sasl, summary } = kafkaClientSecurity(connection);
+  logger.info(`kafka: ${connection.brokers.join(',')} over ${summary}`);
   return new Kafka({
     brokers: [...connection.brokers],
     clientId: connection.clientId,
+    ssl,
+    sasl,
     connectionTimeout: connection.connectionTimeoutMs,
     requestTimeout: connection.requestTimeoutMs,
     logLevel: KafkaLogLevel.WARN,

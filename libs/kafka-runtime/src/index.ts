@@ -1,6 +1,11 @@
 export { ensureTopics } from './admin/topics';
 export type { TopicDeclaration } from './admin/topics';
-export { kafkaConnectionOptions, schemaRegistryOptions } from './connection';
+export { applyAcls } from './acls/acl-apply';
+export { AclPlanError, deriveAcls, describeRule } from './acls/acl-plan';
+export type { AclChange, AclRule } from './acls/acl-plan';
+export { createKafka, kafkaConnectionOptions, schemaRegistryOptions } from './connection';
+export { kafkaClientSecurity, kafkaSecurityOptions } from './kafka-security';
+export type { KafkaSecuritySettings } from './kafka-security';
 export type { KafkaConnection } from './connection';
 export type { ApplyOutcome, ConsumedEvent } from './consumer/consumed-event';
 export { ProjectionConsumer } from './consumer/projection-consumer';

@@ -3,9 +3,14 @@
  * own use, and nothing outside libs/kafka-runtime may import them (lint rule).
  */
 export {
+  AclOperationTypes,
+  AclPermissionTypes,
+  AclResourceTypes,
   Kafka,
+  ResourcePatternTypes,
   logLevel as KafkaLogLevel,
   Partitioners,
+  type AclEntry,
   type Admin,
   type Consumer,
   type ConsumerRunConfig,
