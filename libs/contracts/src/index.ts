@@ -4,6 +4,13 @@ export { textProblem } from './avro/storable-text';
 export { mayPublish, mayWriteInto, ownerOf, Ownership } from './catalog/ownership';
 export type { Entity } from './catalog/ownership';
 export { SourceSystems, Systems } from './catalog/systems';
+export {
+  allPrincipals,
+  OperatorPrincipal,
+  publicationsNotOwned,
+  ServiceAccess,
+} from './catalog/kafka-access';
+export type { Consumption, ServiceKafkaAccess } from './catalog/kafka-access';
 export type { SourceSystem, System } from './catalog/systems';
 export {
   AllTopics,

@@ -44,8 +44,19 @@ export interface ParkedReleaseCommand {
   readonly requestedBy: string | undefined;
 }
 
+/** `acls plan` shows what `acls apply` would change; `apply` changes it only with --execute. */
+export interface AclsCommand {
+  readonly name: 'acls plan' | 'acls apply';
+  readonly execute: boolean;
+}
+
 export type OpsCommand =
-  ListCommand | ReplayCommand | AuditCommand | ParkedListCommand | ParkedReleaseCommand;
+  | ListCommand
+  | ReplayCommand
+  | AuditCommand
+  | ParkedListCommand
+  | ParkedReleaseCommand
+  | AclsCommand;
 
 export type ParsedCommandLine =
   | { readonly help: true }
@@ -90,6 +101,7 @@ const OPTIONS = {
   'dry-run': { type: 'boolean' },
   to: { type: 'string' },
   state: { type: 'string' },
+  execute: { type: 'boolean' },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
@@ -100,6 +112,8 @@ const ALLOWED: Readonly<Record<OpsCommand['name'], readonly OptionName[]>> = {
   'dlq audit': ['topic', 'limit'],
   'parked list': ['group', 'topic', 'key', 'state', 'limit'],
   'parked release': ['group', 'topic', 'key', 'reason', 'by'],
+  'acls plan': [],
+  'acls apply': ['execute'],
 };
 
 /** Reads the command line (without `node main.js`); throws UsageError for anything malformed. */
@@ -156,6 +170,10 @@ function commandOf(name: OpsCommand['name'], values: Values): OpsCommand {
       };
     case 'parked release':
       return parkedReleaseCommand(values);
+    case 'acls plan':
+      return { name, execute: false };
+    case 'acls apply':
+      return { name, execute: values.execute === true };
   }
 }
 

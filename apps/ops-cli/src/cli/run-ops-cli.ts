@@ -1,4 +1,5 @@
 import { jsonLogger, silentLogger } from '@ferry/observability';
+import { runAclsCommand } from '../acls/acls-command';
 import { readOpsCliConfig } from '../config';
 import { runAuditCommand } from '../dlq/audit-command';
 import type { CommandContext } from '../dlq/context';
@@ -49,5 +50,8 @@ function runCommand(command: OpsCommand, context: CommandContext): Promise<void>
       return runParkedListCommand(command, context);
     case 'parked release':
       return runParkedReleaseCommand(command, context);
+    case 'acls plan':
+    case 'acls apply':
+      return runAclsCommand(command, context);
   }
 }

@@ -17,6 +17,13 @@ Commands:
   parked release --group <id> --topic <t> --key <key> --reason "<why>" [--by <who>] [--json]
              Lets the key go on without its head: the group's consumers apply the parked events
              in order (within their sweep interval). Replay the head instead to keep the order.
+  acls plan  [--json]
+             The Kafka ACLs derived from the ownership map and each service's declared
+             publications and consumptions, and what applying them would create and delete.
+  acls apply [--execute] [--json]
+             Without --execute, the same dry run as plan. With it, creates the missing ACLs and
+             deletes those of Ferry's principals that are no longer derived (run as an admin
+             principal: KAFKA_SASL_USERNAME / KAFKA_SSL_CERT_FILE of a super user).
 
 Filters (all given must match):
   --offset P:O            exactly the record at partition P, offset O of the DLQ
@@ -33,4 +40,5 @@ Other options:
   --verbose               log Kafka client warnings to stderr
   --help                  this text
 
-Environment: KAFKA_BROKERS, DATABASE_URL, FERRY_DB_SCHEMA, USER (default for --by).`;
+Environment: KAFKA_BROKERS (and KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_*, KAFKA_SSL_*), DATABASE_URL,
+FERRY_DB_SCHEMA, USER (default for --by).`;

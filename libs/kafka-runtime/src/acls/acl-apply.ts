@@ -1,0 +1,113 @@
+import {
+  AclOperationTypes,
+  AclPermissionTypes,
+  AclResourceTypes,
+  ResourcePatternTypes,
+  type AclEntry,
+  type Kafka,
+} from '../external/kafka.interface';
+import { planAclChange, type AclChange, type AclOperation, type AclRule } from './acl-plan';
+
+const OPERATIONS: Readonly<Record<AclOperation, AclOperationTypes>> = {
+  READ: AclOperationTypes.READ,
+  WRITE: AclOperationTypes.WRITE,
+  DESCRIBE: AclOperationTypes.DESCRIBE,
+  DELETE: AclOperationTypes.DELETE,
+};
+
+/**
+ * Reads the ALLOW rules the cluster holds for the given principals, compares them with `wanted`
+ * and, unless `dryRun`, creates what is missing and deletes what is no longer derived. Rules of
+ * other principals are never touched; a rule of a Ferry principal that Ferry cannot express (a
+ * DENY, a host, another resource type) is reported as left alone.
+ */
+export async function applyAcls(
+  kafka: Kafka,
+  wanted: readonly AclRule[],
+  principals: readonly string[],
+  dryRun: boolean,
+): Promise<AclChange & { readonly foreign: readonly string[] }> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const { rules: current, foreign } = await currentRules(admin, new Set(principals));
+    const change = planAclChange(wanted, current);
+    if (!dryRun) {
+      if (change.create.length > 0) await admin.createAcls({ acl: change.create.map(toEntry) });
+      if (change.remove.length > 0) await admin.deleteAcls({ filters: change.remove.map(toEntry) });
+    }
+    return { ...change, foreign };
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+type Admin = ReturnType<Kafka['admin']>;
+
+async function currentRules(
+  admin: Admin,
+  principals: ReadonlySet<string>,
+): Promise<{ rules: AclRule[]; foreign: string[] }> {
+  const answer = await admin.describeAcls({
+    resourceType: AclResourceTypes.ANY,
+    resourcePatternType: ResourcePatternTypes.ANY,
+    operation: AclOperationTypes.ANY,
+    permissionType: AclPermissionTypes.ANY,
+  });
+  const rules: AclRule[] = [];
+  const foreign: string[] = [];
+  for (const resource of answer.resources) {
+    for (const acl of resource.acls) {
+      if (!principals.has(acl.principal)) continue;
+      const rule = fromEntry({ ...resource, ...acl });
+      if (rule === undefined)
+        foreign.push(
+          `${acl.principal} ${AclPermissionTypes[acl.permissionType]} ${AclOperationTypes[acl.operation]} ` +
+            `${AclResourceTypes[resource.resourceType]} ${resource.resourceName} from ${acl.host}`,
+        );
+      else rules.push(rule);
+    }
+  }
+  return { rules, foreign };
+}
+
+function toEntry(rule: AclRule): AclEntry {
+  return {
+    principal: rule.principal,
+    host: '*',
+    operation: OPERATIONS[rule.operation],
+    permissionType: AclPermissionTypes.ALLOW,
+    resourceType: rule.resourceType === 'TOPIC' ? AclResourceTypes.TOPIC : AclResourceTypes.GROUP,
+    resourceName: rule.resourceName,
+    resourcePatternType:
+      rule.pattern === 'PREFIXED' ? ResourcePatternTypes.PREFIXED : ResourcePatternTypes.LITERAL,
+  };
+}
+
+function fromEntry(entry: AclEntry): AclRule | undefined {
+  if (entry.permissionType !== AclPermissionTypes.ALLOW || entry.host !== '*') return undefined;
+  const operation = (Object.keys(OPERATIONS) as AclOperation[]).find(
+    (name) => OPERATIONS[name] === entry.operation,
+  );
+  const resourceType =
+    entry.resourceType === AclResourceTypes.TOPIC
+      ? 'TOPIC'
+      : entry.resourceType === AclResourceTypes.GROUP
+        ? 'GROUP'
+        : undefined;
+  const pattern =
+    entry.resourcePatternType === ResourcePatternTypes.LITERAL
+      ? 'LITERAL'
+      : entry.resourcePatternType === ResourcePatternTypes.PREFIXED
+        ? 'PREFIXED'
+        : undefined;
+  if (operation === undefined || resourceType === undefined || pattern === undefined)
+    return undefined;
+  return {
+    principal: entry.principal,
+    resourceType,
+    resourceName: entry.resourceName,
+    pattern,
+    operation,
+  };
+}
