@@ -20,7 +20,11 @@ async function run(command: CliCommand): Promise<number> {
       return 0;
     case 'up': {
       const started = Date.now();
-      const endpoints = await infraUp({ brokers: command.brokers, log: print });
+      const endpoints = await infraUp({
+        brokers: command.brokers,
+        secure: command.secure,
+        log: print,
+      });
       const layout = layoutOf(readLocalInfraConfig().home);
       print(
         `ready in ${((Date.now() - started) / 1000).toFixed(1)} s; endpoints (also in ${layout.endpointsFile}):`,

@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { readJsonFile, writeJsonFileAtomically } from './json-file';
+import type { KafkaSecurityEndpoints } from './kafka/kafka-service';
 
 /** What services and tests need to reach the infrastructure; written by `up`. */
 export interface Endpoints {
@@ -7,6 +8,8 @@ export interface Endpoints {
   /** A Confluent-compatible base URL (Apicurio's `/apis/ccompat/v7` when Ferry runs it). */
   readonly schemaRegistryUrl: string;
   readonly databaseUrl: string;
+  /** Present when Kafka was started `--secure`: `kafkaBrokers` is then its SASL_SSL listener. */
+  readonly kafkaSecurity?: KafkaSecurityEndpoints;
 }
 
 export function parseEndpoints(text: string): Endpoints | undefined {
@@ -17,14 +20,40 @@ export function parseEndpoints(text: string): Endpoints | undefined {
     return undefined;
   }
   if (typeof value !== 'object' || value === null) return undefined;
-  const { kafkaBrokers, schemaRegistryUrl, databaseUrl } = value as Record<string, unknown>;
+  const { kafkaBrokers, schemaRegistryUrl, databaseUrl, kafkaSecurity } = value as Record<
+    string,
+    unknown
+  >;
   if (
     !Array.isArray(kafkaBrokers) ||
     !kafkaBrokers.every((item): item is string => typeof item === 'string')
   )
     return undefined;
   if (typeof schemaRegistryUrl !== 'string' || typeof databaseUrl !== 'string') return undefined;
-  return { kafkaBrokers, schemaRegistryUrl, databaseUrl };
+  const security = parseKafkaSecurity(kafkaSecurity);
+  if (security === null) return undefined;
+  return security === undefined
+    ? { kafkaBrokers, schemaRegistryUrl, databaseUrl }
+    : { kafkaBrokers, schemaRegistryUrl, databaseUrl, kafkaSecurity: security };
+}
+
+/** `undefined` when absent, `null` when present but malformed. */
+function parseKafkaSecurity(value: unknown): KafkaSecurityEndpoints | undefined | null {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'object' || value === null) return null;
+  const { mtlsBrokers, caFile, credentialsFolder, adminPrincipal } = value as Record<
+    string,
+    unknown
+  >;
+  if (!Array.isArray(mtlsBrokers) || !mtlsBrokers.every((item) => typeof item === 'string'))
+    return null;
+  if (
+    typeof caFile !== 'string' ||
+    typeof credentialsFolder !== 'string' ||
+    typeof adminPrincipal !== 'string'
+  )
+    return null;
+  return { mtlsBrokers: mtlsBrokers, caFile, credentialsFolder, adminPrincipal };
 }
 
 export function readEndpointsFile(file: string): Endpoints | undefined {

@@ -18,12 +18,17 @@ export type { Endpoints } from './endpoints';
 export { LocalInfraError, PortInUseError, StartupFailedError, ToolMissingError } from './errors';
 export type { ServiceStatus } from './service-status';
 export type { BrokerCount } from './kafka/topology';
+export { kafkaClientEnv, kafkaClientSettings } from './kafka/kafka-client-env';
+export type { KafkaLogin } from './kafka/kafka-client-env';
+export type { KafkaSecurityEndpoints } from './kafka/kafka-service';
 export { startFerrySystem, WEBHOOK_SECRET } from './system/ferry-system';
 export { isPortFree } from './process/port';
 export type { FerrySystem, FerrySystemOptions, ScenarioTopics } from './system/ferry-system';
 
 export interface UpOptions {
   brokers?: BrokerCount;
+  /** SASL_SSL and mutual-TLS listeners, ACLs enforced (see docs/security.md). */
+  secure?: boolean;
   log?: LogLine;
 }
 
@@ -40,7 +45,7 @@ const LOCK_TIMEOUT_MS = 30 * 60_000;
  */
 export async function infraUp(options: UpOptions = {}): Promise<Endpoints> {
   const context = contextOf(options.log);
-  return locked(context, () => bringUp(context, options.brokers ?? 1));
+  return locked(context, () => bringUp(context, options.brokers ?? 1, options.secure ?? false));
 }
 
 /** Stops everything Ferry started (SIGTERM, wait, SIGKILL). Idempotent. */

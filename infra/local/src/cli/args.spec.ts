@@ -2,9 +2,18 @@ import { parseCliArgs } from './args';
 
 describe('parseCliArgs', () => {
   it('starts one broker unless told three', () => {
-    expect(parseCliArgs(['up'])).toEqual({ kind: 'up', brokers: 1 });
-    expect(parseCliArgs(['up', '--brokers', '3'])).toEqual({ kind: 'up', brokers: 3 });
-    expect(parseCliArgs(['up', '--brokers=3'])).toEqual({ kind: 'up', brokers: 3 });
+    expect(parseCliArgs(['up'])).toEqual({ kind: 'up', brokers: 1, secure: false });
+    expect(parseCliArgs(['up', '--brokers', '3'])).toEqual({
+      kind: 'up',
+      brokers: 3,
+      secure: false,
+    });
+    expect(parseCliArgs(['up', '--brokers=3'])).toEqual({ kind: 'up', brokers: 3, secure: false });
+    expect(parseCliArgs(['up', '--secure', '--brokers=3'])).toEqual({
+      kind: 'up',
+      brokers: 3,
+      secure: true,
+    });
   });
 
   it('refuses broker counts other than 1 and 3', () => {

@@ -5,7 +5,7 @@ export const LOG_PARTS = ['kafka', 'registry', 'postgres'] as const;
 export type LogPart = (typeof LOG_PARTS)[number];
 
 export type CliCommand =
-  | { readonly kind: 'up'; readonly brokers: BrokerCount }
+  | { readonly kind: 'up'; readonly brokers: BrokerCount; readonly secure: boolean }
   | { readonly kind: 'down' }
   | { readonly kind: 'status' }
   | { readonly kind: 'reset' }
@@ -15,7 +15,8 @@ export type CliCommand =
 export type ParsedArgs = CliCommand | { readonly kind: 'invalid'; readonly problem: string };
 
 export const USAGE = `Usage: ferry-infra <command>
-  up [--brokers 1|3]                     start Kafka, schema registry and Postgres; print endpoints
+  up [--brokers 1|3] [--secure]          start Kafka, schema registry and Postgres; print endpoints
+                                         (--secure: SASL_SSL + mutual TLS only, ACLs enforced)
   down                                   stop everything Ferry started
   status                                 show each part, its pid and endpoint
   logs [kafka|registry|postgres] [--follow]  show (or follow) the logs
@@ -45,9 +46,14 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
 
 function parseUp(args: readonly string[]): ParsedArgs {
   let brokers: BrokerCount = 1;
+  let secure = false;
   for (let index = 0; index < args.length; index++) {
     const arg = args[index] ?? '';
     let value: string | undefined;
+    if (arg === '--secure') {
+      secure = true;
+      continue;
+    }
     if (arg === '--brokers') value = args[++index];
     else if (arg.startsWith('--brokers=')) value = arg.slice('--brokers='.length);
     else return invalid(`up: unknown argument "${arg}"`);
@@ -55,7 +61,7 @@ function parseUp(args: readonly string[]): ParsedArgs {
     if (parsed === undefined) return invalid('up: --brokers must be 1 or 3');
     brokers = parsed;
   }
-  return { kind: 'up', brokers };
+  return { kind: 'up', brokers, secure };
 }
 
 function parseLogs(args: readonly string[]): ParsedArgs {

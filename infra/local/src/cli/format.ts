@@ -4,8 +4,20 @@ import type { ServiceStatus } from '../service-status';
 
 /** Endpoints as environment assignments, ready to `export` in a shell. */
 export function formatEndpoints(endpoints: Endpoints): string[] {
+  const security = endpoints.kafkaSecurity;
+  const secured =
+    security === undefined
+      ? []
+      : [
+          'KAFKA_SECURITY_PROTOCOL=SASL_SSL',
+          'KAFKA_SASL_MECHANISM=SCRAM-SHA-512',
+          `KAFKA_SSL_CA_FILE=${security.caFile}`,
+          `# as a service: KAFKA_SASL_USERNAME=<principal> KAFKA_SASL_PASSWORD_FILE=${security.credentialsFolder}/<principal>.password`,
+          `# mutual TLS: KAFKA_BROKERS=${security.mtlsBrokers.join(',')} KAFKA_SECURITY_PROTOCOL=SSL KAFKA_SSL_CERT_FILE=…/<principal>.pem KAFKA_SSL_KEY_FILE=…/<principal>.key`,
+        ];
   return [
     `KAFKA_BROKERS=${endpoints.kafkaBrokers.join(',')}`,
+    ...secured,
     `SCHEMA_REGISTRY_URL=${endpoints.schemaRegistryUrl}`,
     `DATABASE_URL=${redactPassword(endpoints.databaseUrl)}`,
   ];

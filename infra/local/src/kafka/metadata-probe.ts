@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
+import { connect as connectTls } from 'node:tls';
 
 /**
  * A Kafka Metadata request (v4) spoken over a bare socket: enough to prove a broker answers at
@@ -58,15 +60,36 @@ export function decodeMetadataResponse(
   return { brokers, clusterId, controllerId };
 }
 
-/** Asks the broker at host:port for cluster metadata; rejects on any network or protocol failure. */
+/** A client certificate for a mutual-TLS listener, and the CA its server certificate comes from. */
+export interface ProbeTls {
+  readonly caFile: string;
+  readonly certFile: string;
+  readonly keyFile: string;
+}
+
+/**
+ * Asks the broker at host:port for cluster metadata; rejects on any network or protocol failure.
+ * With `tls`, over mutual TLS (a secured node's MTLS listener), the server certificate checked.
+ */
 export function fetchClusterMetadata(
   host: string,
   port: number,
   timeoutMs = 2000,
+  tls?: ProbeTls,
 ): Promise<ClusterMetadata> {
   const correlationId = Math.floor(Math.random() * 0x7fffffff);
   return new Promise((resolve, reject) => {
-    const socket = createConnection({ host, port });
+    const socket =
+      tls === undefined
+        ? createConnection({ host, port })
+        : connectTls({
+            host,
+            port,
+            ca: readFileSync(tls.caFile),
+            cert: readFileSync(tls.certFile),
+            key: readFileSync(tls.keyFile),
+            rejectUnauthorized: true,
+          });
     let received = Buffer.alloc(0);
     const finish = (error: Error | undefined, metadata?: ClusterMetadata): void => {
       socket.destroy();
@@ -76,13 +99,15 @@ export function fetchClusterMetadata(
     socket.setTimeout(timeoutMs, () => {
       finish(new Error(`no answer from ${host}:${port} within ${timeoutMs} ms`));
     });
-    socket.once('error', (error) => {
+    socket.once('error', (error: Error) => {
       finish(error);
     });
     socket.once('close', () => {
       finish(new Error(`${host}:${port} closed the connection`));
     });
-    socket.once('connect', () => socket.write(encodeMetadataRequest(correlationId)));
+    socket.once(tls === undefined ? 'connect' : 'secureConnect', () =>
+      socket.write(encodeMetadataRequest(correlationId)),
+    );
     socket.on('data', (chunk: Buffer) => {
       received = Buffer.concat([received, chunk]);
       if (received.length < 4) return;

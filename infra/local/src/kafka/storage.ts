@@ -13,6 +13,8 @@ export interface StorageFormat {
   readonly logDir: string;
   /** The tool's own output; the broker's log is rotated on every start, this one is not. */
   readonly logFile: string;
+  /** SCRAM users a secured cluster starts with (SHA-512 and SHA-256 credentials each). */
+  readonly scramUsers?: ReadonlyArray<{ readonly name: string; readonly password: string }>;
 }
 
 /** A formatted KRaft log dir holds meta.properties; formatting happens once per data dir. */
@@ -36,6 +38,12 @@ export async function formatStorage(format: StorageFormat): Promise<void> {
       format.clusterId,
       '-c',
       format.propertiesFile,
+      ...(format.scramUsers ?? []).flatMap(({ name, password }) =>
+        ['SCRAM-SHA-512', 'SCRAM-SHA-256'].flatMap((mechanism) => [
+          '--add-scram',
+          `${mechanism}=[name=${name},password=${password}]`,
+        ]),
+      ),
     ],
     { timeoutMs: 120_000 },
   );

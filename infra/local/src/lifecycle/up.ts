@@ -27,19 +27,27 @@ const STOP_GRACE_MS = 20_000;
  * make the next `up` think the infrastructure was already there. Parts that were running before
  * are left as they were.
  */
-export async function bringUp(context: InfraContext, brokers: BrokerCount): Promise<Endpoints> {
+export async function bringUp(
+  context: InfraContext,
+  brokers: BrokerCount,
+  secure = false,
+): Promise<Endpoints> {
   const notRunning = managedParts(context).filter(
     (part) => inspectPidFile(part.pidFile).kind !== 'running',
   );
   try {
-    return await startParts(context, brokers);
+    return await startParts(context, brokers, secure);
   } catch (error: unknown) {
     await stopStartedParts(context, notRunning);
     throw error;
   }
 }
 
-async function startParts(context: InfraContext, brokers: BrokerCount): Promise<Endpoints> {
+async function startParts(
+  context: InfraContext,
+  brokers: BrokerCount,
+  secure: boolean,
+): Promise<Endpoints> {
   const { config, layout, log } = context;
   const startsKafka = !usesExternalKafka(context);
   const startsRegistry = config.schemaRegistryUrl === '';
@@ -61,11 +69,16 @@ async function startParts(context: InfraContext, brokers: BrokerCount): Promise<
       );
     });
   }
-  const [kafkaBrokers, { schemaRegistryUrl, databaseUrl }] = await settleAll([
-    upKafka(context, java, brokers),
+  const [kafka, { schemaRegistryUrl, databaseUrl }] = await settleAll([
+    upKafka(context, java, brokers, secure),
     upPostgresThenRegistry(context, java),
   ] as const);
-  const endpoints: Endpoints = { kafkaBrokers, schemaRegistryUrl, databaseUrl };
+  const endpoints: Endpoints = {
+    kafkaBrokers: kafka.brokers,
+    schemaRegistryUrl,
+    databaseUrl,
+    ...(kafka.security === undefined ? {} : { kafkaSecurity: kafka.security }),
+  };
   if (startsKafka) {
     const created = await ensureCatalogTopics(endpoints);
     if (created.length > 0) log(`kafka: created ${created.length} topics of the catalog`);
