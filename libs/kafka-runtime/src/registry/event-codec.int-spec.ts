@@ -107,4 +107,22 @@ describe('EventCodec (real schema registry)', () => {
     );
     expect(never).toBeInstanceOf(SchemaRegistryUnavailableError);
   });
+
+  it('reports a registry that stops answering as unavailable once its timeout passes, not as an unknown schema', async () => {
+    const relay = await startTcpRelay(registry.hostname, Number(registry.port));
+    relay.freeze();
+    try {
+      const frozen = new EventCodec(
+        `${registry.protocol}//${relay.address}${registry.pathname}`,
+        300,
+      );
+      const silent = await caught(
+        frozen.register(`${uniqueName('frozen')}-value`, InventoryLevelSetV1Contract.schema),
+      );
+      expect(silent).toBeInstanceOf(SchemaRegistryUnavailableError);
+    } finally {
+      relay.thaw();
+      await relay.close();
+    }
+  });
 });

@@ -153,13 +153,16 @@ function statusOf(error: unknown): number | undefined {
     : undefined;
 }
 
+const CLIENT_TIMEOUT = /\bTimeout \(\d+ms\)/;
+
 function classifyRegistryError(doing: string, error: unknown): Error {
   const status = statusOf(error);
   const reason = error instanceof Error ? error.message : String(error);
   const refused =
     status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429;
-  // The registry client reports a failed connection as HTTP 400 carrying the socket error.
-  if (refused && !mentionsSocketError(reason)) {
+  // The registry client reports a failed connection, and its own timeout, as HTTP 400 carrying
+  // the socket error or "Timeout (<n>ms)".
+  if (refused && !mentionsSocketError(reason) && !CLIENT_TIMEOUT.test(reason)) {
     return new UnknownSchemaError(
       `Schema registry has no usable schema while ${doing}: ${reason}`,
       { cause: error },
