@@ -22,6 +22,8 @@ export { kafkaClientEnv, kafkaClientSettings } from './kafka/kafka-client-env';
 export type { KafkaLogin } from './kafka/kafka-client-env';
 export type { KafkaSecurityEndpoints } from './kafka/kafka-service';
 export { startFerrySystem, WEBHOOK_SECRET } from './system/ferry-system';
+export { runErpWmsFlow } from './demo/erp-wms-flow';
+export { readEndpointsFile } from './endpoints';
 export { isPortFree } from './process/port';
 export type { FerrySystem, FerrySystemOptions, ScenarioTopics } from './system/ferry-system';
 

@@ -43,12 +43,26 @@ async function onHandInFerry(system: FerrySystem, sku: string): Promise<number |
   return rows[0] === undefined ? undefined : Number(rows[0].on_hand);
 }
 
+export interface ErpWmsFlowOptions {
+  /** Sees the system once the flow ended (a test reads the services' output there). */
+  readonly beforeStop?: (system: FerrySystem) => void;
+  /** Environment every service gets on top of its own. */
+  readonly extraEnv?: Readonly<Record<string, string>>;
+}
+
 /** Runs the flow; true when every step ended in the state it should. */
-export async function runErpWmsFlow(endpoints: Endpoints, say: Say): Promise<boolean> {
+export async function runErpWmsFlow(
+  endpoints: Endpoints,
+  say: Say,
+  options: ErpWmsFlowOptions = {},
+): Promise<boolean> {
   say('');
   say('Ferry demo, part 2: Odoo (simulated) ↔ Ferry ↔ WMS (simulated)');
   let started = Date.now();
-  const system = await startFerrySystem({ endpoints, extraEnv: { FERRY_LOG_LEVEL: 'warn' } });
+  const system = await startFerrySystem({
+    endpoints,
+    extraEnv: { FERRY_LOG_LEVEL: 'warn', ...options.extraEnv },
+  });
   say(
     `· erp-adapter, wms-adapter, order-api and inventory-projector up against the simulators (${seconds(Date.now() - started)})`,
   );
@@ -198,6 +212,7 @@ export async function runErpWmsFlow(endpoints: Endpoints, say: Say): Promise<boo
     say(`  round trips     ${String(roundTrips.length)} inventory writes into the WMS`);
     return refused >= 1 && back === 41 && roundTrips.length === 0;
   } finally {
+    options.beforeStop?.(system);
     started = Date.now();
     await system.stop();
     say(`· part 2 stopped (${seconds(Date.now() - started)})`);

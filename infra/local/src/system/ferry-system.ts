@@ -13,7 +13,9 @@ import {
   type IsolatedDatabase,
   type RunningService,
 } from '@ferry/test-support';
+import { ServiceAccess, Topics } from '@ferry/contracts';
 import type { Endpoints } from '../endpoints';
+import { kafkaClientEnv } from '../kafka/kafka-client-env';
 
 /** The topics of one scenario, its own so that scenarios never see each other's events. */
 export interface ScenarioTopics {
@@ -49,7 +51,14 @@ export interface FerrySystem {
 export const WEBHOOK_SECRET = 'scenario-webhook-secret-0001';
 
 export interface FerrySystemOptions {
-  readonly endpoints: Pick<Endpoints, 'kafkaBrokers' | 'schemaRegistryUrl' | 'databaseUrl'>;
+  /**
+   * With `kafkaSecurity` (a cluster started `--secure`), every service connects as its own
+   * principal, on the catalog's topics and default groups, which is all its ACLs allow.
+   */
+  readonly endpoints: Pick<
+    Endpoints,
+    'kafkaBrokers' | 'schemaRegistryUrl' | 'databaseUrl' | 'kafkaSecurity'
+  >;
   /** Requests per second the ERP adapter allows itself against Odoo. */
   readonly odooRequestsPerSecond?: number;
   readonly extraErpEnv?: Readonly<Record<string, string>>;
@@ -57,17 +66,56 @@ export interface FerrySystemOptions {
   readonly extraEnv?: Readonly<Record<string, string>>;
 }
 
+const CATALOG_TOPICS: ScenarioTopics = {
+  inventory: Topics.inventoryLevels.name,
+  goodsReceipts: Topics.goodsReceipts.name,
+  shipmentStatus: Topics.shipmentStatus.name,
+  purchaseOrders: Topics.purchaseOrders.name,
+  salesOrders: Topics.salesOrders.name,
+  invoices: Topics.invoices.name,
+};
+
+/** The default group of a service's consumption of `topic`, as its ACLs name it. */
+function catalogGroup(service: string, topic: string): string {
+  const access = ServiceAccess.find((item) => item.service === service);
+  const consumption = access?.consumes.find((item) => Topics[item.topic].name === topic);
+  if (consumption === undefined) throw new Error(`${service} declares no consumption of ${topic}`);
+  return consumption.group;
+}
+
 export async function startFerrySystem(options: FerrySystemOptions): Promise<FerrySystem> {
   const env = options.endpoints;
-  const topics: ScenarioTopics = {
-    inventory: uniqueName('sc_inventory'),
-    goodsReceipts: uniqueName('sc_receipts'),
-    shipmentStatus: uniqueName('sc_shipments'),
-    purchaseOrders: uniqueName('sc_purchase_orders'),
-    salesOrders: uniqueName('sc_sales_orders'),
-    invoices: uniqueName('sc_invoices'),
+  const security = env.kafkaSecurity;
+  // A secured cluster has only the catalog's topics, and each service may use only its own.
+  const topics: ScenarioTopics =
+    security === undefined
+      ? {
+          inventory: uniqueName('sc_inventory'),
+          goodsReceipts: uniqueName('sc_receipts'),
+          shipmentStatus: uniqueName('sc_shipments'),
+          purchaseOrders: uniqueName('sc_purchase_orders'),
+          salesOrders: uniqueName('sc_sales_orders'),
+          invoices: uniqueName('sc_invoices'),
+        }
+      : CATALOG_TOPICS;
+  const groups =
+    security === undefined
+      ? { projector: uniqueName('sc_projector'), erpSinkPrefix: uniqueName('sc_erp') }
+      : {
+          projector: catalogGroup('inventory-projector', topics.inventory),
+          erpSinkPrefix: 'ferry.erp-sink',
+        };
+  const wmsSinkGroup =
+    security === undefined
+      ? uniqueName('sc_wms_sink')
+      : catalogGroup('wms-adapter', topics.purchaseOrders);
+  /** Kafka credentials of a service on a secured cluster; nothing to add on a plaintext one. */
+  const kafkaLogin = (service: string): Record<string, string> => {
+    if (security === undefined) return {};
+    const principal = ServiceAccess.find((item) => item.service === service)?.principal;
+    if (principal === undefined) throw new Error(`${service} has no Kafka principal`);
+    return kafkaClientEnv(security, env.kafkaBrokers, principal);
   };
-  const groups = { projector: uniqueName('sc_projector'), erpSinkPrefix: uniqueName('sc_erp') };
   const database = isolatedDatabase(env.databaseUrl, 'scenario');
   const odoo = await startOdooSimulator({ signing: { secret: WEBHOOK_SECRET } });
   const wms = await startWmsSimulator();
@@ -83,17 +131,20 @@ export async function startFerrySystem(options: FerrySystemOptions): Promise<Fer
     FERRY_PURCHASE_ORDER_TOPIC: topics.purchaseOrders,
     FERRY_SALES_ORDER_TOPIC: topics.salesOrders,
     FERRY_INVOICE_TOPIC: topics.invoices,
-    // Compressed retry schedule: a scenario runs for seconds, not hours.
-    FERRY_RETRY_DELAYS_MS: '1000,2000',
+    // Compressed retry schedule: a scenario runs for seconds, not hours. A secured cluster keeps
+    // the catalog's tiers: its services may not create topics.
+    ...(security === undefined ? { FERRY_RETRY_DELAYS_MS: '1000,2000' } : {}),
   };
   const starting = await Promise.allSettled([
     startService('wms-adapter', {
       ...shared,
+      ...kafkaLogin('wms-adapter'),
       FERRY_WMS_URL: wms.url,
-      FERRY_WMS_SINK_GROUP: uniqueName('sc_wms_sink'),
+      FERRY_WMS_SINK_GROUP: wmsSinkGroup,
     }),
     startService('erp-adapter', {
       ...shared,
+      ...kafkaLogin('erp-adapter'),
       ODOO_URL: odoo.url,
       ODOO_PROTOCOL: 'json2',
       ODOO_DATABASE: odoo.credentials.database,
@@ -105,8 +156,12 @@ export async function startFerrySystem(options: FerrySystemOptions): Promise<Fer
       FERRY_ERP_SINK_GROUP_PREFIX: groups.erpSinkPrefix,
       ...options.extraErpEnv,
     }),
-    startService('order-api', shared),
-    startService('inventory-projector', { ...shared, FERRY_CONSUMER_GROUP: groups.projector }),
+    startService('order-api', { ...shared, ...kafkaLogin('order-api') }),
+    startService('inventory-projector', {
+      ...shared,
+      ...kafkaLogin('inventory-projector'),
+      FERRY_CONSUMER_GROUP: groups.projector,
+    }),
   ]);
   const started = starting.flatMap((result) =>
     result.status === 'fulfilled' ? [result.value] : [],

@@ -35,6 +35,7 @@ export async function applyAcls(
     if (!dryRun) {
       if (change.create.length > 0) await admin.createAcls({ acl: change.create.map(toEntry) });
       if (change.remove.length > 0) await admin.deleteAcls({ filters: change.remove.map(toEntry) });
+      await untilInPlace(admin, wanted, new Set(principals));
     }
     return { ...change, foreign };
   } finally {
@@ -43,6 +44,31 @@ export async function applyAcls(
 }
 
 type Admin = ReturnType<Kafka['admin']>;
+
+const IN_PLACE_WAIT_MS = 30_000;
+
+/**
+ * The controller accepts a change before the broker that answers Describe has applied it: done
+ * means the broker shows exactly the wanted rules.
+ */
+async function untilInPlace(
+  admin: Admin,
+  wanted: readonly AclRule[],
+  principals: ReadonlySet<string>,
+): Promise<void> {
+  const deadline = Date.now() + IN_PLACE_WAIT_MS;
+  for (;;) {
+    const { rules } = await currentRules(admin, principals);
+    const left = planAclChange(wanted, rules);
+    if (left.create.length === 0 && left.remove.length === 0) return;
+    if (Date.now() > deadline)
+      throw new Error(
+        `the cluster still lacks ${left.create.length} and holds ${left.remove.length} ` +
+          `unwanted ACLs ${IN_PLACE_WAIT_MS / 1000} s after the change`,
+      );
+    await new Promise((done) => setTimeout(done, 200));
+  }
+}
 
 async function currentRules(
   admin: Admin,

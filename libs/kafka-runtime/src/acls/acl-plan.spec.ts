@@ -10,10 +10,13 @@ describe('deriveAcls', () => {
   it('lets the WMS adapter write only the topics of what the WMS owns, and read its one consumption', () => {
     expect(lines('User:ferry-wms-adapter')).toEqual([
       'ALLOW User:ferry-wms-adapter DESCRIBE TOPIC ferry.inventory.levels',
+      'ALLOW User:ferry-wms-adapter DESCRIBE TOPIC ferry.inventory.levels. (prefix)',
       'ALLOW User:ferry-wms-adapter DESCRIBE TOPIC ferry.logistics.shipment-status',
+      'ALLOW User:ferry-wms-adapter DESCRIBE TOPIC ferry.logistics.shipment-status. (prefix)',
       'ALLOW User:ferry-wms-adapter DESCRIBE TOPIC ferry.purchasing.purchase-orders',
       'ALLOW User:ferry-wms-adapter DESCRIBE TOPIC ferry.purchasing.purchase-orders. (prefix)',
       'ALLOW User:ferry-wms-adapter DESCRIBE TOPIC ferry.warehouse.goods-receipts',
+      'ALLOW User:ferry-wms-adapter DESCRIBE TOPIC ferry.warehouse.goods-receipts. (prefix)',
       'ALLOW User:ferry-wms-adapter READ GROUP ferry.wms-expected-receipts',
       'ALLOW User:ferry-wms-adapter READ TOPIC ferry.purchasing.purchase-orders',
       'ALLOW User:ferry-wms-adapter READ TOPIC ferry.purchasing.purchase-orders. (prefix)',

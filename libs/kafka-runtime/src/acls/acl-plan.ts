@@ -33,7 +33,8 @@ export class AclPlanError extends Error {
 /**
  * The ACLs that let each service do exactly what it declares, derived from the declarations and
  * the topic catalog:
- * - a publisher writes (and describes) the main topic of each entity its system owns;
+ * - a publisher writes (and describes) the main topic of each entity its system owns, and may
+ *   see that its retry and dead-letter topics exist;
  * - a consumer reads its topic with its own group, and reads and writes the topic's retry tiers
  *   and dead-letter topic (where its failures go and come back from);
  * - the operators' principal reads the dead-letter topics with throw-away reader groups and
@@ -50,7 +51,10 @@ export function deriveAcls(
   for (const service of access) {
     const user = `User:${service.principal}`;
     for (const key of service.publishes) {
-      rules.push(...topicRules(user, Topics[key].name, 'LITERAL', ['WRITE', 'DESCRIBE']));
+      const name = Topics[key].name;
+      rules.push(...topicRules(user, name, 'LITERAL', ['WRITE', 'DESCRIBE']));
+      // A publisher checks at start that the topic's retry and dead-letter topics exist.
+      rules.push(...topicRules(user, `${name}.`, 'PREFIXED', ['DESCRIBE']));
     }
     for (const { topic, group } of service.consumes) {
       const name = Topics[topic].name;

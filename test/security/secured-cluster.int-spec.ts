@@ -1,0 +1,196 @@
+import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { Topics } from '@ferry/contracts';
+import { createKafka, type KafkaSecuritySettings } from '@ferry/kafka-runtime';
+import {
+  kafkaClientEnv,
+  kafkaClientSettings,
+  readEndpointsFile,
+  runErpWmsFlow,
+  WEBHOOK_SECRET,
+  type Endpoints,
+  type KafkaSecurityEndpoints,
+} from '@ferry/local-infra';
+import { silentLogger } from '@ferry/observability';
+import { freePort, testEnvironment, uniqueName } from '@ferry/test-support';
+import { caseFerryHome, freePortRange, runInfraCli } from '../faults/infra/local-infra-cli';
+
+const run = promisify(execFile);
+const opsCli = resolve(__dirname, '..', '..', 'apps', 'ops-cli', 'dist', 'main.js');
+
+/*
+ * A secured Kafka of this test's own (`npm run infra -- up --secure`: SASL_SSL and mutual TLS
+ * only, the StandardAuthorizer on), with exactly the ACLs `ops acls apply` derives from the
+ * ownership map. The ERP ↔ WMS flow runs on it with each service as its own principal; clients
+ * without TLS, with a wrong password or writing what their system does not own are refused; and
+ * no secret shows in any output.
+ */
+describe('Ferry on a secured Kafka with derived ACLs', () => {
+  const env = testEnvironment();
+  const home = caseFerryHome('secure');
+  let endpoints: Endpoints;
+  let security: KafkaSecurityEndpoints;
+  const outputs: string[] = [];
+  const otherSecrets: string[] = [WEBHOOK_SECRET];
+  // Kafka and a registry of this test's own (the catalog's subjects, untouched by other tests).
+  let infraEnv: Record<string, string>;
+
+  const client = (settings: KafkaSecuritySettings, brokers = endpoints.kafkaBrokers) =>
+    createKafka(
+      {
+        brokers,
+        clientId: 'ferry-security-test',
+        connectionTimeoutMs: 3000,
+        requestTimeoutMs: 10_000,
+        ...settings,
+      },
+      silentLogger,
+    );
+
+  const ops = async (args: string[], principal = security.adminPrincipal) => {
+    const { stdout } = await run(process.execPath, [opsCli, ...args], {
+      env: {
+        ...process.env,
+        ...kafkaClientEnv(security, endpoints.kafkaBrokers, principal),
+        DATABASE_URL: env.databaseUrl,
+      },
+      timeout: 120_000,
+    });
+    outputs.push(stdout);
+    return stdout;
+  };
+
+  beforeAll(async () => {
+    infraEnv = {
+      KAFKA_BROKERS: '',
+      FERRY_KAFKA_PORT: String(await freePortRange(3)),
+      SCHEMA_REGISTRY_URL: '',
+      FERRY_REGISTRY_PORT: String(await freePort()),
+      FERRY_REGISTRY_DATABASE: uniqueName('secure_registry'),
+      DATABASE_URL: env.databaseUrl,
+    };
+    const started = await runInfraCli(home, ['up', '--secure'], infraEnv);
+    outputs.push(started);
+    const written = readEndpointsFile(join(home, 'run', 'endpoints.json'));
+    if (written?.kafkaSecurity === undefined) throw new Error('up --secure wrote no security');
+    endpoints = written;
+    security = written.kafkaSecurity;
+  }, 300_000);
+
+  afterAll(async () => {
+    await runInfraCli(home, ['down'], {
+      KAFKA_BROKERS: '',
+      SCHEMA_REGISTRY_URL: env.schemaRegistryUrl,
+      DATABASE_URL: env.databaseUrl,
+    }).catch(() => undefined);
+    rmSync(home, { recursive: true, force: true });
+  }, 120_000);
+
+  it('applies the derived ACLs with ops acls apply, and a second apply changes nothing', async () => {
+    const first = await ops(['acls', 'apply', '--execute']);
+    expect(first).toMatch(/^(\d+) were created, 0 were deleted, 0 already in place$/m);
+    // apply returns once the broker shows the rules: a new connection sees them at once.
+    const second = await ops(['acls', 'plan']);
+    expect(second).toMatch(/^0 would be created, 0 would be deleted, \d+ already in place/m);
+  }, 120_000);
+
+  it('refuses the WMS adapter writing an ERP-owned topic with TOPIC_AUTHORIZATION_FAILED', async () => {
+    const wms = client(kafkaClientSettings(security, 'ferry-wms-adapter')).producer();
+    await wms.connect();
+    try {
+      const refusal = await wms
+        .send({ topic: Topics.purchaseOrders.name, messages: [{ key: 'PO-1', value: 'forged' }] })
+        .then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+      // kafkajs gives the broker's answer as it is or wrapped as non-retriable; either way its
+      // text is the one of TOPIC_AUTHORIZATION_FAILED (29).
+      expect(refusal).toMatchObject({
+        message: 'Not authorized to access topics: [Topic authorization failed]',
+      });
+      // The same credentials write what the WMS owns.
+      await expect(
+        wms.send({ topic: Topics.inventoryLevels.name, messages: [{ key: 'k', value: null }] }),
+      ).resolves.toHaveLength(1);
+    } finally {
+      await wms.disconnect();
+    }
+  }, 60_000);
+
+  it('refuses a plaintext client and a wrong password', async () => {
+    const plaintext = client({}).admin();
+    await expect(plaintext.connect()).rejects.toThrow();
+    const wrongPassword = client({
+      securityProtocol: 'SASL_SSL',
+      saslUsername: 'ferry-wms-adapter',
+      saslPassword: 'not-the-password',
+      sslCaFile: security.caFile,
+    }).admin();
+    await expect(wrongPassword.connect()).rejects.toMatchObject({
+      name: 'KafkaJSSASLAuthenticationError',
+    });
+  }, 120_000);
+
+  it('refuses a client certificate on the mutual-TLS listener only when it has none', async () => {
+    const withCertificate = client(
+      {
+        securityProtocol: 'SSL',
+        sslCaFile: security.caFile,
+        sslCertFile: join(security.credentialsFolder, 'ferry-ops.pem'),
+        sslKeyFile: join(security.credentialsFolder, 'ferry-ops.key'),
+      },
+      security.mtlsBrokers,
+    ).admin();
+    await withCertificate.connect();
+    await withCertificate.disconnect();
+    const without = client(
+      { securityProtocol: 'SSL', sslCaFile: security.caFile },
+      security.mtlsBrokers,
+    ).admin();
+    await expect(without.connect()).rejects.toThrow();
+  }, 120_000);
+
+  it('runs the ERP ↔ WMS flow with each service as its own principal and nothing more', async () => {
+    const said: string[] = [];
+    const ok = await runErpWmsFlow(endpoints, (line) => said.push(line), {
+      // A registry just started answers its first registrations slowly on a busy machine.
+      extraEnv: { SCHEMA_REGISTRY_TIMEOUT_MS: '30000' },
+      beforeStop: (system) => {
+        outputs.push(
+          ...[system.wmsAdapter, system.erpAdapter, system.orderApi, system.projector].map(
+            (service) => service.output(),
+          ),
+        );
+        otherSecrets.push(system.odoo.credentials.apiKey);
+      },
+    });
+    expect({ ok, said }).toMatchObject({ ok: true });
+  }, 300_000);
+
+  it('shows no secret in any output or log of the run', () => {
+    const passwords = readdirSync(security.credentialsFolder)
+      .filter((name) => name.endsWith('.password'))
+      .map((name) => readFileSync(join(security.credentialsFolder, name), 'utf8'));
+    const keys = readdirSync(security.credentialsFolder)
+      .filter((name) => name.endsWith('.key'))
+      .map((name) => keyBody(readFileSync(join(security.credentialsFolder, name), 'utf8')));
+    const logs = readdirSync(join(home, 'logs')).map((name) =>
+      readFileSync(join(home, 'logs', name), 'utf8'),
+    );
+    const texts = [...outputs, ...logs];
+    expect(passwords.length).toBeGreaterThanOrEqual(7);
+    expect(texts.join('').length).toBeGreaterThan(10_000);
+    const leaks = [...passwords, ...keys, ...otherSecrets].filter((secret) =>
+      texts.some((text) => text.includes(secret)),
+    );
+    expect(leaks).toEqual([]);
+  });
+});
+
+/** A line from the middle of a PEM key: enough to recognise it anywhere. */
+function keyBody(pem: string): string {
+  return pem.split('\n')[5] ?? pem;
+}
