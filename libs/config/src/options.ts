@@ -10,6 +10,8 @@ export interface OptionSpec<T> {
   /** `undefined` makes the option required. */
   readonly default: T | undefined;
   readonly parse: (raw: string) => T;
+  /** A secret's value is never repeated: not in errors, not in `describeOptions`. */
+  readonly secret?: boolean;
 }
 
 export type OptionSpecs = Record<string, OptionSpec<unknown>>;
@@ -30,8 +32,9 @@ export function option<T>(
   parse: (raw: string) => T,
   defaultValue: T | undefined,
   description: string,
+  { secret = false }: { readonly secret?: boolean } = {},
 ): OptionSpec<T> {
-  return { env, parse, default: defaultValue, description };
+  return { env, parse, default: defaultValue, description, secret };
 }
 
 /** Reads every option at once and reports all bad or missing variables together. */
@@ -52,7 +55,8 @@ export function readConfig<S extends OptionSpecs>(
       values[key] = spec.parse(raw);
     } catch (error: unknown) {
       const reason = error instanceof Error ? error.message : String(error);
-      problems.push(`${spec.env}=${JSON.stringify(raw)} is invalid: ${reason}`);
+      const given = spec.secret === true ? '' : `=${JSON.stringify(raw)}`;
+      problems.push(`${spec.env}${given} is invalid: ${reason}`);
     }
   }
   if (problems.length > 0) throw new ConfigError(problems);
@@ -63,7 +67,7 @@ export function describeOptions(specs: OptionSpecs): string {
   return Object.values(specs)
     .map(
       (s) =>
-        `${s.env} (default: ${s.default === undefined ? 'required' : JSON.stringify(s.default)}) ${s.description}`,
+        `${s.env} (${s.secret === true ? 'secret, ' : ''}default: ${s.default === undefined ? 'required' : JSON.stringify(s.default)}) ${s.description}`,
     )
     .join('\n');
 }

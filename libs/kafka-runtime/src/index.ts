@@ -1,6 +1,8 @@
 export { ensureTopics } from './admin/topics';
 export type { TopicDeclaration } from './admin/topics';
-export { kafkaConnectionOptions, schemaRegistryOptions } from './connection';
+export { kafkaConnectionOptions } from './connection';
+export { registryConnectionOf, schemaRegistryOptions } from './registry/registry-connection';
+export type { RegistryConnection, SchemaRegistrySettings } from './registry/registry-connection';
 export type { KafkaConnection } from './connection';
 export type { ApplyOutcome, ConsumedEvent } from './consumer/consumed-event';
 export { ProjectionConsumer } from './consumer/projection-consumer';
