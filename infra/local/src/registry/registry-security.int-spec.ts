@@ -9,7 +9,13 @@ import {
   type RegistryAccess,
 } from '@ferry/contracts';
 import { EventCodec, SchemaRegistryUnavailableError } from '@ferry/kafka-runtime';
-import { freePort, inventoryLevelSet, testEnvironment, uniqueName } from '@ferry/test-support';
+import {
+  freePort,
+  inventoryLevelSet,
+  rejectionOf,
+  testEnvironment,
+  uniqueName,
+} from '@ferry/test-support';
 import { ferryHome, readLocalInfraConfig } from '../config';
 import { silent, type InfraContext } from '../lifecycle/context';
 import { layoutOf } from '../paths';
@@ -44,15 +50,6 @@ async function statusOf(access: RegistryAccess): Promise<number> {
     timeoutMs: 10_000,
   });
   return answer.status;
-}
-
-async function caught(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error: unknown) {
-    return error;
-  }
-  throw new Error('expected the promise to reject');
 }
 
 /** Plain HTTP to the registry's port: what an old client or a typo'd URL would do. */
@@ -129,7 +126,7 @@ describe('the registry in secure mode', () => {
       password: { env: 'SCHEMA_REGISTRY_PASSWORD', value: WRONG_PASSWORD },
     });
     const codec = new EventCodec(registryUrl, 10_000, wrong);
-    const error = await caught(
+    const error = await rejectionOf(
       codec.register(uniqueName('refused'), InventoryLevelSetV2Contract.schema),
     );
     expect(error).toBeInstanceOf(SchemaRegistryUnavailableError);
@@ -142,11 +139,13 @@ describe('the registry in secure mode', () => {
 
   it("refuses a registry whose certificate the client's CAs do not vouch for", async () => {
     const systemCas: RegistryAccess = { ...registryClientAccess(security), tls: {} };
-    const error = await caught(statusOf(systemCas));
+    const error = await rejectionOf(statusOf(systemCas));
     expect(String(error)).toMatch(/certificate/);
     const codec = new EventCodec(registryUrl, 10_000, systemCas);
     expect(
-      await caught(codec.register(uniqueName('untrusted'), InventoryLevelSetV2Contract.schema)),
+      await rejectionOf(
+        codec.register(uniqueName('untrusted'), InventoryLevelSetV2Contract.schema),
+      ),
     ).toBeInstanceOf(SchemaRegistryUnavailableError);
   });
 });
