@@ -139,8 +139,8 @@ describe('Ferry on a secured Kafka with derived ACLs', () => {
       {
         securityProtocol: 'SSL',
         sslCaFile: security.caFile,
-        sslCertFile: join(security.credentialsFolder, 'ferry-ops.pem'),
-        sslKeyFile: join(security.credentialsFolder, 'ferry-ops.key'),
+        sslCertFile: join(security.certificatesFolder, 'ferry-ops.crt'),
+        sslKeyFile: join(security.certificatesFolder, 'ferry-ops.key'),
       },
       security.mtlsBrokers,
     ).admin();
@@ -174,9 +174,9 @@ describe('Ferry on a secured Kafka with derived ACLs', () => {
     const passwords = readdirSync(security.credentialsFolder)
       .filter((name) => name.endsWith('.password'))
       .map((name) => readFileSync(join(security.credentialsFolder, name), 'utf8'));
-    const keys = readdirSync(security.credentialsFolder)
+    const keys = readdirSync(security.certificatesFolder)
       .filter((name) => name.endsWith('.key'))
-      .map((name) => keyBody(readFileSync(join(security.credentialsFolder, name), 'utf8')));
+      .map((name) => keyBody(readFileSync(join(security.certificatesFolder, name), 'utf8')));
     const logs = readdirSync(join(home, 'logs')).map((name) =>
       readFileSync(join(home, 'logs', name), 'utf8'),
     );

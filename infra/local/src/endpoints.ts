@@ -41,19 +41,18 @@ export function parseEndpoints(text: string): Endpoints | undefined {
 function parseKafkaSecurity(value: unknown): KafkaSecurityEndpoints | undefined | null {
   if (value === undefined) return undefined;
   if (typeof value !== 'object' || value === null) return null;
-  const { mtlsBrokers, caFile, credentialsFolder, adminPrincipal } = value as Record<
-    string,
-    unknown
-  >;
+  const { mtlsBrokers, caFile, credentialsFolder, certificatesFolder, adminPrincipal } =
+    value as Record<string, unknown>;
   if (!Array.isArray(mtlsBrokers) || !mtlsBrokers.every((item) => typeof item === 'string'))
     return null;
   if (
     typeof caFile !== 'string' ||
     typeof credentialsFolder !== 'string' ||
+    typeof certificatesFolder !== 'string' ||
     typeof adminPrincipal !== 'string'
   )
     return null;
-  return { mtlsBrokers: mtlsBrokers, caFile, credentialsFolder, adminPrincipal };
+  return { mtlsBrokers, caFile, credentialsFolder, certificatesFolder, adminPrincipal };
 }
 
 export function readEndpointsFile(file: string): Endpoints | undefined {

@@ -10,7 +10,7 @@ export interface OptionSpec<T> {
   /** `undefined` makes the option required. */
   readonly default: T | undefined;
   readonly parse: (raw: string) => T;
-  /** A secret's value never appears in an error or a description. */
+  /** A secret's value is never repeated: not in errors, not in `describeOptions`. */
   readonly secret?: boolean;
 }
 
@@ -32,8 +32,9 @@ export function option<T>(
   parse: (raw: string) => T,
   defaultValue: T | undefined,
   description: string,
+  { secret = false }: { readonly secret?: boolean } = {},
 ): OptionSpec<T> {
-  return { env, parse, default: defaultValue, description };
+  return { env, parse, default: defaultValue, description, secret };
 }
 
 /** Reads every option at once and reports all bad or missing variables together. */
@@ -54,8 +55,8 @@ export function readConfig<S extends OptionSpecs>(
       values[key] = spec.parse(raw);
     } catch (error: unknown) {
       const reason = error instanceof Error ? error.message : String(error);
-      const shown = spec.secret === true ? '(secret, not shown)' : JSON.stringify(raw);
-      problems.push(`${spec.env}=${shown} is invalid: ${reason}`);
+      const given = spec.secret === true ? '' : `=${JSON.stringify(raw)}`;
+      problems.push(`${spec.env}${given} is invalid: ${reason}`);
     }
   }
   if (problems.length > 0) throw new ConfigError(problems);
@@ -74,7 +75,7 @@ export function describeOptions(specs: OptionSpecs): string {
   return Object.values(specs)
     .map(
       (s) =>
-        `${s.env} (default: ${s.default === undefined ? 'required' : JSON.stringify(s.default)}) ${s.description}`,
+        `${s.env} (${s.secret === true ? 'secret, ' : ''}default: ${s.default === undefined ? 'required' : JSON.stringify(s.default)}) ${s.description}`,
     )
     .join('\n');
 }

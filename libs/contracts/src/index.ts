@@ -32,6 +32,7 @@ export * from './generated';
 export { FerryHeaders } from './headers';
 export type { FerryHeaderName } from './headers';
 export { inventoryEntityId } from './inventory/entity-id';
+export * from './registry-access';
 export * from './schema-check';
 export { eventTypesWithInvariants, invariantProblems } from './invariants/event-invariants';
 export { checkPublishable } from './invariants/publishable';

@@ -1,4 +1,4 @@
-import { commaList, integer, option, text, url } from '@ferry/config';
+import { commaList, integer, option, text } from '@ferry/config';
 import type { Logger } from '@ferry/observability';
 import { Kafka, KafkaLogLevel, type LogEntry } from './external/kafka.interface';
 import {
@@ -33,21 +33,6 @@ export const kafkaConnectionOptions = {
     'Broker request timeout',
   ),
   ...kafkaSecurityOptions,
-};
-
-export const schemaRegistryOptions = {
-  schemaRegistryUrl: option(
-    'SCHEMA_REGISTRY_URL',
-    url,
-    'http://127.0.0.1:18081/apis/ccompat/v7',
-    'Confluent-compatible schema registry (Apicurio: .../apis/ccompat/v7)',
-  ),
-  schemaRegistryTimeoutMs: option(
-    'SCHEMA_REGISTRY_TIMEOUT_MS',
-    integer({ min: 100 }),
-    5000,
-    'Longest wait for one answer of the schema registry',
-  ),
 };
 
 export interface KafkaConnection extends KafkaSecuritySettings {

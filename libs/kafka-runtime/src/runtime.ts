@@ -6,12 +6,10 @@ import { ProjectionConsumer, type ProjectionConsumerOptions } from './consumer/p
 import type { Kafka } from './external/kafka.interface';
 import { EventPublisher, type PublishOptions } from './producer/event-publisher';
 import { EventCodec } from './registry/event-codec';
+import type { RegistryConnection } from './registry/registry-connection';
 
-export interface KafkaRuntimeOptions {
+export interface KafkaRuntimeOptions extends RegistryConnection {
   readonly connection: KafkaConnection;
-  readonly schemaRegistryUrl: string;
-  /** Bound on each registry request; default 5 s. */
-  readonly schemaRegistryTimeoutMs?: number;
   readonly logger: Logger;
 }
 
@@ -25,7 +23,11 @@ export class KafkaRuntime {
 
   constructor(private readonly options: KafkaRuntimeOptions) {
     this.kafka = createKafka(options.connection, options.logger);
-    this.codec = new EventCodec(options.schemaRegistryUrl, options.schemaRegistryTimeoutMs);
+    this.codec = new EventCodec(
+      options.schemaRegistryUrl,
+      options.schemaRegistryTimeoutMs,
+      options.schemaRegistryAccess,
+    );
   }
 
   publisher<T extends EventEnvelope>(options: PublishOptions<T>): EventPublisher<T> {

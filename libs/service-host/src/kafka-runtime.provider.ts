@@ -1,13 +1,15 @@
 import type { Provider } from '@nestjs/common';
-import { KafkaRuntime, type KafkaConnection } from '@ferry/kafka-runtime';
+import {
+  KafkaRuntime,
+  registryConnectionOf,
+  type KafkaConnection,
+  type SchemaRegistrySettings,
+} from '@ferry/kafka-runtime';
 import { jsonLogger } from '@ferry/observability';
 
 /** The service's one KafkaRuntime, as a Nest provider. */
 export function kafkaRuntimeProvider(
-  config: KafkaConnection & {
-    readonly schemaRegistryUrl: string;
-    readonly schemaRegistryTimeoutMs?: number;
-  },
+  config: KafkaConnection & SchemaRegistrySettings,
   component: string,
 ): Provider {
   return {
@@ -15,8 +17,7 @@ export function kafkaRuntimeProvider(
     useFactory: () =>
       new KafkaRuntime({
         connection: config,
-        schemaRegistryUrl: config.schemaRegistryUrl,
-        schemaRegistryTimeoutMs: config.schemaRegistryTimeoutMs,
+        ...registryConnectionOf(config),
         logger: jsonLogger(component),
       }),
   };

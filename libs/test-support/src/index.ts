@@ -12,3 +12,4 @@ export { inventoryLevelSet } from './inventory-fixtures';
 export { startTcpRelay } from './tcp-relay';
 export type { TcpRelay } from './tcp-relay';
 export { readMetrics, sampleValue } from './metrics-text';
+export { rejectionOf } from './rejection';

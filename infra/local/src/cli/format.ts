@@ -13,7 +13,7 @@ export function formatEndpoints(endpoints: Endpoints): string[] {
           'KAFKA_SASL_MECHANISM=SCRAM-SHA-512',
           `KAFKA_SSL_CA_FILE=${security.caFile}`,
           `# as a service: KAFKA_SASL_USERNAME=<principal> KAFKA_SASL_PASSWORD_FILE=${security.credentialsFolder}/<principal>.password`,
-          `# mutual TLS: KAFKA_BROKERS=${security.mtlsBrokers.join(',')} KAFKA_SECURITY_PROTOCOL=SSL KAFKA_SSL_CERT_FILE=…/<principal>.pem KAFKA_SSL_KEY_FILE=…/<principal>.key`,
+          `# mutual TLS: KAFKA_BROKERS=${security.mtlsBrokers.join(',')} KAFKA_SECURITY_PROTOCOL=SSL KAFKA_SSL_CERT_FILE=${security.certificatesFolder}/<principal>.crt KAFKA_SSL_KEY_FILE=…/<principal>.key`,
         ];
   return [
     `KAFKA_BROKERS=${endpoints.kafkaBrokers.join(',')}`,

@@ -20,8 +20,8 @@ export function kafkaClientEnv(
       KAFKA_BROKERS: security.mtlsBrokers.join(','),
       KAFKA_SECURITY_PROTOCOL: 'SSL',
       KAFKA_SSL_CA_FILE: security.caFile,
-      KAFKA_SSL_CERT_FILE: join(security.credentialsFolder, `${principal}.pem`),
-      KAFKA_SSL_KEY_FILE: join(security.credentialsFolder, `${principal}.key`),
+      KAFKA_SSL_CERT_FILE: join(security.certificatesFolder, `${principal}.crt`),
+      KAFKA_SSL_KEY_FILE: join(security.certificatesFolder, `${principal}.key`),
     };
   return {
     KAFKA_BROKERS: saslBrokers.join(','),

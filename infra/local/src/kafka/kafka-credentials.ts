@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { allPrincipals } from '@ferry/contracts';
-import { ensureLocalCa, issueCertificate, type IssuedCertificate } from '../security/local-ca';
+import { issueLeafCertificate, securityDir, type LeafCertificate } from '../security/local-ca';
 
 /** The secured cluster's super user: only the infrastructure and `ops acls apply` use it. */
 export const ADMIN_PRINCIPAL = 'ferry-admin';
@@ -12,34 +12,45 @@ export const BROKER_PRINCIPAL = 'ferry-broker';
 /**
  * Everything a secured local cluster and its clients authenticate with, under
  * `<home>/security`: the local CA, the brokers' certificate, and for the admin and every Ferry
- * principal a SCRAM password file and a client certificate. Made once per Ferry home.
+ * principal a client certificate (`certs/<principal>.crt|.key`) and a SCRAM password
+ * (`kafka/<principal>.password`). Made once per Ferry home.
  */
 export interface KafkaCredentials {
+  /** The password files. */
   readonly folder: string;
+  readonly certificatesFolder: string;
   readonly caFile: string;
-  readonly broker: IssuedCertificate;
+  readonly broker: LeafCertificate;
   /** The brokers' PEM key store: key and certificate in one file, as Kafka reads it. */
   readonly brokerKeyStore: string;
   readonly principals: readonly string[];
 }
 
-export async function ensureKafkaCredentials(securityFolder: string): Promise<KafkaCredentials> {
-  const ca = await ensureLocalCa(securityFolder);
-  const broker = await issueCertificate(ca, BROKER_PRINCIPAL);
+export async function ensureKafkaCredentials(home: string): Promise<KafkaCredentials> {
+  const securityFolder = join(securityDir(home), 'kafka');
+  mkdirSync(securityFolder, { recursive: true, mode: 0o700 });
+  const broker = await issueLeafCertificate(home, BROKER_PRINCIPAL);
   const brokerKeyStore = join(securityFolder, `${BROKER_PRINCIPAL}.keystore.pem`);
   writeFileSync(
     brokerKeyStore,
-    readFileSync(broker.keyFile, 'utf8') + readFileSync(broker.certFile, 'utf8'),
+    readFileSync(broker.keyFile, 'utf8') + readFileSync(broker.chainFile, 'utf8'),
     { mode: 0o600 },
   );
   const principals = [ADMIN_PRINCIPAL, ...allPrincipals()];
   for (const principal of principals) {
-    await issueCertificate(ca, principal);
+    await issueLeafCertificate(home, principal);
     const file = passwordFileOf(securityFolder, principal);
     if (!existsSync(file))
       writeFileSync(file, randomBytes(24).toString('base64url'), { mode: 0o600 });
   }
-  return { folder: securityFolder, caFile: ca.caFile, broker, brokerKeyStore, principals };
+  return {
+    folder: securityFolder,
+    certificatesFolder: dirname(broker.certFile),
+    caFile: broker.caFile,
+    broker,
+    brokerKeyStore,
+    principals,
+  };
 }
 
 export function passwordFileOf(securityFolder: string, principal: string): string {

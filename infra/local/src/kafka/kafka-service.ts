@@ -51,13 +51,11 @@ export interface KafkaSecurityEndpoints {
   /** Mutual-TLS listener (clients with a certificate of the local CA). */
   readonly mtlsBrokers: string[];
   readonly caFile: string;
-  /** `<principal>.password`, `<principal>.pem` and `<principal>.key` of every principal. */
+  /** `<principal>.password` of every principal. */
   readonly credentialsFolder: string;
+  /** `<principal>.crt` and `<principal>.key` of every principal. */
+  readonly certificatesFolder: string;
   readonly adminPrincipal: string;
-}
-
-export function kafkaSecurityFolder(context: InfraContext): string {
-  return join(context.layout.home, 'security', 'kafka');
 }
 
 const STARTED_LINE = 'Kafka Server started';
@@ -81,9 +79,7 @@ export async function upKafka(
   }
   const topology = kafkaTopology(brokers, config.kafkaPort, join(layout.data, 'kafka'), secure);
   refuseOtherTopology(context, brokers, secure);
-  const credentials = secure
-    ? await ensureKafkaCredentials(kafkaSecurityFolder(context))
-    : undefined;
+  const credentials = secure ? await ensureKafkaCredentials(layout.home) : undefined;
   const probeTls = credentials === undefined ? undefined : adminProbe(credentials);
   const libs = await ensureKafkaLibs(kafkaPomFile, layout.cache);
   if (libs.downloaded) log(`kafka: downloaded Kafka ${libs.version} into ${layout.cache}`);
@@ -153,6 +149,7 @@ export async function upKafka(
     mtlsBrokers: mtlsBootstrapServers(topology),
     caFile: credentials.caFile,
     credentialsFolder: credentials.folder,
+    certificatesFolder: credentials.certificatesFolder,
     adminPrincipal: ADMIN_PRINCIPAL,
   };
   log(
@@ -165,8 +162,8 @@ export async function upKafka(
 function adminProbe(credentials: KafkaCredentials): ProbeTls {
   return {
     caFile: credentials.caFile,
-    certFile: join(credentials.folder, `${ADMIN_PRINCIPAL}.pem`),
-    keyFile: join(credentials.folder, `${ADMIN_PRINCIPAL}.key`),
+    certFile: join(credentials.certificatesFolder, `${ADMIN_PRINCIPAL}.crt`),
+    keyFile: join(credentials.certificatesFolder, `${ADMIN_PRINCIPAL}.key`),
   };
 }
 

@@ -1,4 +1,5 @@
 import { LocalInfraError } from '../errors';
+import { registrySecuritySettings, type RegistrySecurity } from './registry-security';
 
 export const REGISTRY_HOST = '127.0.0.1';
 
@@ -29,14 +30,20 @@ export function jdbcDatasource(postgresUrl: string, defaultUser: string): JdbcDa
   };
 }
 
-/** Apicurio Registry 3.0.x settings (names from its application.properties). */
+/**
+ * Apicurio Registry 3.0.x settings (names from its application.properties). With `security`, the
+ * port serves TLS only and every API call needs the user's password.
+ */
 export function registrySettings(
   port: number,
   datasource: JdbcDatasource,
+  security?: RegistrySecurity,
 ): ReadonlyArray<readonly [string, string]> {
   return [
     ['quarkus.http.host', REGISTRY_HOST],
+    // Also in secure mode: a plain listener opened by mistake would then clash with the TLS one.
     ['quarkus.http.port', String(port)],
+    ...(security === undefined ? [] : registrySecuritySettings(security, port)),
     // Apicurio 3 refuses deletes by default; tests and developers clean up their subjects.
     ['apicurio.rest.deletion.group.enabled', 'true'],
     ['apicurio.rest.deletion.artifact.enabled', 'true'],

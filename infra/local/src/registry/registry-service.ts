@@ -2,8 +2,9 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { OPEN_REGISTRY, registryTransport, type RegistryAccess } from '@ferry/contracts';
 import { canConnect } from '@ferry/persistence';
-import { PortInUseError } from '../errors';
+import { LocalInfraError, PortInUseError } from '../errors';
 import { usesExternalKafka } from '../kafka/kafka-service';
 import type { InfraContext } from '../lifecycle/context';
 import { managedProcess } from '../process/managed-process';
@@ -34,13 +35,14 @@ import {
   registrySettings,
   renderRegistryProperties,
 } from './registry-properties';
+import { registryClientAccess, type RegistrySecurity } from './registry-security';
 
 const HEAP_MB = 256;
 const STOP_GRACE_MS = 15_000;
 
 /** Clients (@kafkajs/confluent-schema-registry) talk to Apicurio's Confluent-compatible API. */
-export function ferryRegistryUrl(port: number): string {
-  return `http://${REGISTRY_HOST}:${port}/apis/ccompat/v7`;
+export function ferryRegistryUrl(port: number, secure = false): string {
+  return `${secure ? 'https' : 'http'}://${REGISTRY_HOST}:${port}/apis/ccompat/v7`;
 }
 
 export function registryProcess(context: InfraContext): ManagedProcess {
@@ -50,12 +52,14 @@ export function registryProcess(context: InfraContext): ManagedProcess {
 
 /**
  * Starts Apicurio with its state in `database` (created when missing) unless it runs already,
- * and waits until it answers. Returns the Confluent-compatible URL.
+ * and waits until it answers. Returns the Confluent-compatible URL. With `security` (see
+ * registrySecurity), it serves TLS only and asks every caller for the password.
  */
 export async function upRegistry(
   context: InfraContext,
   java: string,
   database: RegistryDatabase,
+  security?: RegistrySecurity,
 ): Promise<string> {
   const { config, layout, log } = context;
   if (config.schemaRegistryUrl !== '') {
@@ -63,21 +67,34 @@ export async function upRegistry(
     return config.schemaRegistryUrl;
   }
   assertRegistryDatabaseKept(readRegistryDatabase(layout), database);
-  const url = ferryRegistryUrl(config.registryPort);
+  const secure = security !== undefined;
+  const url = ferryRegistryUrl(config.registryPort, secure);
   const target = registryProcess(context);
   const state = inspectPidFile(target.pidFile);
   let pid: number;
   if (state.kind === 'running') {
     pid = state.record.pid;
+    if ((state.record.details['secure'] === 'true') !== secure) {
+      throw new LocalInfraError(
+        `The registry runs ${secure ? 'without' : 'in'} secure mode`,
+        'Run `down`, then `up` the way you want it.',
+      );
+    }
     if (state.record.details['database'] === undefined) {
       log(
         'registry: this one was started with in-memory storage and loses its schemas when it stops; `down` and `up` move them to Postgres',
       );
     }
   } else {
-    pid = await startRegistry(context, java, database);
+    pid = await startRegistry(context, java, database, security);
   }
-  await awaitReady(target, pid, () => answers(url), context.config.startTimeoutSeconds * 1000);
+  const access = secure ? registryClientAccess(security) : OPEN_REGISTRY;
+  await awaitReady(
+    target,
+    pid,
+    () => answers(url, access),
+    context.config.startTimeoutSeconds * 1000,
+  );
   log(`registry: ready at ${url}`);
   return url;
 }
@@ -86,6 +103,7 @@ async function startRegistry(
   context: InfraContext,
   java: string,
   database: RegistryDatabase,
+  security: RegistrySecurity | undefined,
 ): Promise<number> {
   const { config, layout, log } = context;
   if (!(await isPortFree(config.registryPort)))
@@ -105,7 +123,7 @@ async function startRegistry(
   const settingsFile = registrySettingsFile(layout);
   writePrivateFile(
     settingsFile,
-    renderRegistryProperties(registrySettings(config.registryPort, datasource)),
+    renderRegistryProperties(registrySettings(config.registryPort, datasource, security)),
   );
   const target = registryProcess(context);
   const record = await spawnDetached(target, {
@@ -120,10 +138,13 @@ async function startRegistry(
       dist.jar,
     ],
     cwd: dirname(dist.jar),
-    details: { database: redactPassword(databaseUrl) },
+    details: {
+      database: redactPassword(databaseUrl),
+      ...(security === undefined ? {} : { secure: 'true' }),
+    },
   });
   log(
-    `registry: started Apicurio Registry ${dist.version} (pid ${record.pid}) on ${REGISTRY_HOST}:${config.registryPort}, state in ${redactPassword(databaseUrl)}`,
+    `registry: started Apicurio Registry ${dist.version} (pid ${record.pid}) on ${REGISTRY_HOST}:${config.registryPort}${security === undefined ? '' : ' (TLS, basic auth)'}, state in ${redactPassword(databaseUrl)}`,
   );
   return record.pid;
 }
@@ -171,7 +192,10 @@ export async function registryStatus(context: InfraContext): Promise<ServiceStat
     name: 'registry',
     pid: running ? state.record.pid : undefined,
     running,
-    endpoint: ferryRegistryUrl(config.registryPort),
+    endpoint: ferryRegistryUrl(
+      config.registryPort,
+      running && state.record.details['secure'] === 'true',
+    ),
     managedByFerry: true,
   };
 }
@@ -204,12 +228,19 @@ export async function registryDatabaseStatus(
   ];
 }
 
-/** Ready when the Confluent-compatible subjects list answers 200. */
-async function answers(registryUrl: string): Promise<boolean> {
+/** Ready when the Confluent-compatible subjects list answers 200 (signed in, when secured). */
+async function answers(
+  registryUrl: string,
+  access: RegistryAccess = OPEN_REGISTRY,
+): Promise<boolean> {
   try {
-    const response = await fetch(`${registryUrl}/subjects`, { signal: AbortSignal.timeout(2000) });
-    await response.body?.cancel();
-    return response.status === 200;
+    const answer = await registryTransport(registryUrl, access).send({
+      method: 'GET',
+      url: `${registryUrl}/subjects`,
+      headers: {},
+      timeoutMs: 2000,
+    });
+    return answer.status === 200;
   } catch {
     return false;
   }

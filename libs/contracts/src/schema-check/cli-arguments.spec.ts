@@ -1,4 +1,5 @@
 import { SCHEMAS_ROOT } from '../contract';
+import { OPEN_REGISTRY } from '../registry-access/registry-access';
 import { parseCliArguments } from './cli-arguments';
 
 const URL_ENV = { SCHEMA_REGISTRY_URL: 'http://127.0.0.1:18081/apis/ccompat/v7' };
@@ -9,6 +10,7 @@ describe('parseCliArguments', () => {
       ok: true,
       settings: {
         registryUrl: URL_ENV.SCHEMA_REGISTRY_URL,
+        registryAccess: OPEN_REGISTRY,
         schemasRoot: SCHEMAS_ROOT,
         live: false,
       },
@@ -25,6 +27,7 @@ describe('parseCliArguments', () => {
         ok: true,
         settings: {
           registryUrl: URL_ENV.SCHEMA_REGISTRY_URL,
+          registryAccess: OPEN_REGISTRY,
           schemasRoot: '/work/tmp/schemas',
           live: true,
         },
@@ -49,5 +52,21 @@ describe('parseCliArguments', () => {
       '--schemas-root needs a directory',
       'SCHEMA_REGISTRY_URL is not an http(s) URL: registry:8081',
     ]);
+  });
+
+  it("reads the registry's credentials, and refuses clashing ones without repeating them", () => {
+    const signedIn = parseCliArguments(
+      [],
+      { ...URL_ENV, SCHEMA_REGISTRY_USERNAME: 'ferry', SCHEMA_REGISTRY_PASSWORD: 's3cret-pw' },
+      '/work',
+    );
+    expect(signedIn.ok && signedIn.settings.registryAccess.credentials.kind).toBe('basic');
+    const clash = parseCliArguments(
+      [],
+      { ...URL_ENV, SCHEMA_REGISTRY_TOKEN: 's3cret-token', SCHEMA_REGISTRY_PASSWORD: 's3cret-pw' },
+      '/work',
+    );
+    expect(!clash.ok && clash.error).toMatch(/^SCHEMA_REGISTRY_TOKEN and SCHEMA_REGISTRY_USERNAME/);
+    expect(!clash.ok && clash.error).not.toMatch(/s3cret/);
   });
 });

@@ -1,5 +1,8 @@
 import { resolve } from 'node:path';
+import { ConfigError, readConfig, SecretUnreadableError } from '@ferry/config';
 import { SCHEMAS_ROOT } from '../contract';
+import { registryAccessFrom, type RegistryAccess } from '../registry-access/registry-access';
+import { registryAccessOptions } from '../registry-access/registry-access-options';
 
 export const USAGE =
   'usage: SCHEMA_REGISTRY_URL=<url of the Confluent-compatible API> ' +
@@ -7,6 +10,7 @@ export const USAGE =
 
 export interface CliSettings {
   readonly registryUrl: string;
+  readonly registryAccess: RegistryAccess;
   readonly schemasRoot: string;
   readonly live: boolean;
 }
@@ -51,5 +55,13 @@ export function parseCliArguments(
   if (!isHttpUrl(registryUrl)) {
     return fail(`SCHEMA_REGISTRY_URL is not an http(s) URL: ${registryUrl}`);
   }
-  return { ok: true, settings: { registryUrl, schemasRoot, live } };
+  let registryAccess: RegistryAccess;
+  try {
+    registryAccess = registryAccessFrom(registryUrl, readConfig(registryAccessOptions, env));
+  } catch (error) {
+    if (error instanceof ConfigError) return fail(error.problems.join('; '));
+    if (error instanceof SecretUnreadableError) return fail(error.message);
+    throw error;
+  }
+  return { ok: true, settings: { registryUrl, registryAccess, schemasRoot, live } };
 }

@@ -1,4 +1,6 @@
 import type { Compatibility } from '../catalog/topics';
+import { OPEN_REGISTRY, type RegistryAccess } from '../registry-access/registry-access';
+import { registryTransport } from '../registry-access/registry-transport';
 import { RegistryUnreachableError, UnexpectedRegistryAnswerError } from './errors';
 import type { JsonObject } from './json-object';
 import {
@@ -47,7 +49,8 @@ export interface SchemaRegistry {
 export interface SchemaRegistryOptions {
   /** Per request. A registry that does not answer in time counts as unreachable. */
   readonly timeoutMs?: number;
-  readonly fetch?: typeof fetch;
+  /** Credentials and TLS; default: none (plain http, no sign-in). */
+  readonly access?: RegistryAccess;
 }
 
 interface Answer {
@@ -56,23 +59,6 @@ interface Answer {
 }
 
 const CONTENT_TYPE = 'application/vnd.schemaregistry.v1+json';
-
-/** `message` of an error, without `instanceof`: fetch's errors may come from another realm. */
-function messageOf(value: unknown): string | undefined {
-  return typeof value === 'object' &&
-    value !== null &&
-    'message' in value &&
-    typeof value.message === 'string'
-    ? value.message
-    : undefined;
-}
-
-/** fetch says only "fetch failed"; the reason (ECONNREFUSED, a timeout) is in its cause. */
-function causeOf(error: unknown): string {
-  const cause =
-    typeof error === 'object' && error !== null && 'cause' in error ? error.cause : undefined;
-  return messageOf(cause) ?? messageOf(error) ?? String(error);
-}
 
 function parseBody(text: string): unknown {
   try {
@@ -91,27 +77,34 @@ function parseBody(text: string): unknown {
 export function schemaRegistry(url: string, options: SchemaRegistryOptions = {}): SchemaRegistry {
   const base = url.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const fetchImpl = options.fetch ?? fetch;
+  const transport = registryTransport(base, options.access ?? OPEN_REGISTRY);
 
   async function send(method: string, path: string, body?: unknown): Promise<Answer> {
     const where = `${method} ${base}${path}`;
     let answer: Answer;
     try {
-      const response = await fetchImpl(`${base}${path}`, {
+      const response = await transport.send({
         method,
+        url: `${base}${path}`,
         headers: { Accept: CONTENT_TYPE, 'Content-Type': CONTENT_TYPE },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal: AbortSignal.timeout(timeoutMs),
+        timeoutMs,
       });
-      answer = { status: response.status, body: parseBody(await response.text()) };
+      answer = { status: response.status, body: parseBody(response.text) };
     } catch (error) {
-      const message = `schema registry unreachable: ${where}: ${causeOf(error)}`;
+      const reason = error instanceof Error ? error.message : String(error);
+      const message = `schema registry unreachable: ${where}: ${reason}`;
       throw new RegistryUnreachableError(message, { cause: error });
     }
     if (isTransientStatus(answer.status)) {
       const reason = readErrorMessage(answer.body);
       throw new RegistryUnreachableError(
         `schema registry unreachable: ${where} answered ${answer.status}: ${reason}`,
+      );
+    }
+    if (answer.status === 401 || answer.status === 403) {
+      throw new UnexpectedRegistryAnswerError(
+        `schema registry refused ${where} (${answer.status}): see SCHEMA_REGISTRY_USERNAME, SCHEMA_REGISTRY_PASSWORD or SCHEMA_REGISTRY_TOKEN`,
       );
     }
     return answer;

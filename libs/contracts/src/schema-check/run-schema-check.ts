@@ -1,5 +1,6 @@
 import { AllTopics, valueSubject, type TopicSpec } from '../catalog/topics';
 import { SCHEMAS_ROOT } from '../contract';
+import type { RegistryAccess } from '../registry-access/registry-access';
 import { explainHistory } from './explain-evolution';
 import { explainedFindings, historyFindings, type TopicFindings } from './history-findings';
 import { checkAgainstLive } from './live-check';
@@ -28,6 +29,8 @@ export interface SchemaCheckOptions {
   readonly subjectOf?: (topic: TopicSpec) => string;
   /** Per registry request. Default: 10 s. */
   readonly registryTimeoutMs?: number;
+  /** Credentials and TLS for the registry. Default: none. */
+  readonly registryAccess?: RegistryAccess;
 }
 
 const defaultSubjectOf = (topic: TopicSpec): string => valueSubject(topic.name);
@@ -78,6 +81,7 @@ async function checkTopic(
 export async function runSchemaCheck(options: SchemaCheckOptions): Promise<SchemaCheckReport> {
   const registry = schemaRegistry(options.registryUrl, {
     ...(options.registryTimeoutMs === undefined ? {} : { timeoutMs: options.registryTimeoutMs }),
+    ...(options.registryAccess === undefined ? {} : { access: options.registryAccess }),
   });
   const settings = { ...options, scratchPrefix: options.scratchPrefix ?? newScratchPrefix() };
   const subjectOf = options.subjectOf ?? defaultSubjectOf;

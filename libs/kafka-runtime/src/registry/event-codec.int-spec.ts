@@ -4,7 +4,13 @@ import {
   type InventoryLevelSetV1,
   type InventoryLevelSetV2,
 } from '@ferry/contracts';
-import { inventoryLevelSet, startTcpRelay, testEnvironment, uniqueName } from '@ferry/test-support';
+import {
+  inventoryLevelSet,
+  rejectionOf,
+  startTcpRelay,
+  testEnvironment,
+  uniqueName,
+} from '@ferry/test-support';
 import { CorruptEventError, SchemaRegistryUnavailableError, UnknownSchemaError } from '../errors';
 import { EventCodec } from './event-codec';
 import { frame } from './wire-format';
@@ -16,15 +22,6 @@ const v2: InventoryLevelSetV2 = {
 };
 const { inTransit: _inTransit, binCode: _binCode, ...v1 } = v2;
 const asV1: InventoryLevelSetV1 = v1;
-
-async function caught(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error: unknown) {
-    return error;
-  }
-  throw new Error('expected the promise to reject');
-}
 
 describe('EventCodec (real schema registry)', () => {
   const registryUrl = testEnvironment().schemaRegistryUrl;
@@ -62,13 +59,13 @@ describe('EventCodec (real schema registry)', () => {
 
   it('tells corrupt bytes, an unknown schema id and an unreachable registry apart', async () => {
     const reader = new EventCodec(registryUrl);
-    const corrupt = await caught(
+    const corrupt = await rejectionOf(
       reader.decode(Buffer.from('{"sku":"A"}'), InventoryLevelSetV2Contract),
     );
     expect(corrupt).toBeInstanceOf(CorruptEventError);
     expect((corrupt as CorruptEventError).retriable).toBe(false);
 
-    const unknown = await caught(
+    const unknown = await rejectionOf(
       reader.decode(frame(987_654_321, Buffer.from([2, 4])), InventoryLevelSetV2Contract),
     );
     expect(unknown).toBeInstanceOf(UnknownSchemaError);
@@ -79,7 +76,7 @@ describe('EventCodec (real schema registry)', () => {
     const unreachable = new EventCodec(
       `${registry.protocol}//${relay.address}${registry.pathname}`,
     );
-    const down = await caught(
+    const down = await rejectionOf(
       unreachable.decode(frame(1, Buffer.from([2, 4])), InventoryLevelSetV2Contract),
     );
     expect(down).toBeInstanceOf(SchemaRegistryUnavailableError);
@@ -102,7 +99,7 @@ describe('EventCodec (real schema registry)', () => {
     expect(await consumer.decode(producer.encode(v2Id, v2), InventoryLevelSetV2Contract)).toEqual(
       v2,
     );
-    const never = await caught(
+    const never = await rejectionOf(
       consumer.decode(producer.encode(v1Id, asV1), InventoryLevelSetV2Contract),
     );
     expect(never).toBeInstanceOf(SchemaRegistryUnavailableError);
@@ -116,7 +113,7 @@ describe('EventCodec (real schema registry)', () => {
         `${registry.protocol}//${relay.address}${registry.pathname}`,
         300,
       );
-      const silent = await caught(
+      const silent = await rejectionOf(
         frozen.register(`${uniqueName('frozen')}-value`, InventoryLevelSetV1Contract.schema),
       );
       expect(silent).toBeInstanceOf(SchemaRegistryUnavailableError);

@@ -1,7 +1,10 @@
 import { SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
 import {
   ContractViolation,
+  OPEN_REGISTRY,
   parseAvroSchema,
+  registryTransport,
+  type RegistryAccess,
   type EventContract,
   type EventEnvelope,
 } from '@ferry/contracts';
@@ -14,6 +17,7 @@ import {
   SchemaRegistryUnavailableError,
   UnknownSchemaError,
 } from '../errors';
+import { authorizationMiddleware } from './authorization-middleware';
 import { frame, unframe } from './wire-format';
 
 export const DEFAULT_REGISTRY_TIMEOUT_MS = 5_000;
@@ -39,15 +43,25 @@ export class EventCodec {
   /**
    * `timeoutMs` bounds each request to the registry; a registry that does not answer then fails
    * like one that is down (SchemaRegistryUnavailableError) instead of stalling a partition.
+   * `access`: credentials and TLS material (default none).
    */
-  constructor(registryUrl: string, timeoutMs = DEFAULT_REGISTRY_TIMEOUT_MS) {
+  constructor(
+    registryUrl: string,
+    timeoutMs = DEFAULT_REGISTRY_TIMEOUT_MS,
+    access: RegistryAccess = OPEN_REGISTRY,
+  ) {
+    const transport = registryTransport(registryUrl, access);
     this.registry = new SchemaRegistry({
       host: registryUrl,
       clientId: 'ferry',
       // The consumer and the publisher's callers retry themselves; the client's own retries only
       // lengthen the wait before a frozen registry is noticed.
       retry: { retries: 1, maxRetryTimeInSecs: 1 },
-      middlewares: [TimeoutMiddleware(timeoutMs)],
+      ...(transport.agent && { agent: transport.agent }),
+      middlewares: [
+        TimeoutMiddleware(timeoutMs),
+        authorizationMiddleware(() => transport.authorization()),
+      ],
     });
   }
 
@@ -154,15 +168,28 @@ function statusOf(error: unknown): number | undefined {
 }
 
 const CLIENT_TIMEOUT = /\bTimeout \(\d+ms\)/;
+/** Node's words for a handshake that failed: an untrusted, expired or misnamed certificate. */
+function mentionsTlsFailure(reason: string): boolean {
+  return /certificate|altnames|\b(TLS|SSL)\b|tlsv1/i.test(reason);
+}
 
 function classifyRegistryError(doing: string, error: unknown): Error {
   const status = statusOf(error);
   const reason = error instanceof Error ? error.message : String(error);
   const refused =
     status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429;
+  // Refused credentials (a rotation not yet taken up) and a failed TLS handshake say nothing of
+  // the event: they hold the partition like a registry that is down, never dead-letter it.
+  const signInRefused = status === 401 || status === 403;
   // The registry client reports a failed connection, and its own timeout, as HTTP 400 carrying
-  // the socket error or "Timeout (<n>ms)".
-  if (refused && !mentionsSocketError(reason) && !CLIENT_TIMEOUT.test(reason)) {
+  // the socket or TLS error or "Timeout (<n>ms)".
+  if (
+    refused &&
+    !signInRefused &&
+    !mentionsSocketError(reason) &&
+    !mentionsTlsFailure(reason) &&
+    !CLIENT_TIMEOUT.test(reason)
+  ) {
     return new UnknownSchemaError(
       `Schema registry has no usable schema while ${doing}: ${reason}`,
       { cause: error },
