@@ -33,6 +33,7 @@ describe('faults: the ERP sink facing an Odoo outage and then a rate limit', () 
         await odoo.setFault({ mode: 'failing', status: 503 });
         circuit.start();
         await started.load.send(2 * skus);
+        // The clock is the condition: the outage lasts 60 s, six rounds of load 10 s apart.
         for (let round = 0; round < 6; round++) {
           await sleep(10_000);
           await started.load.send(skus);
@@ -40,6 +41,7 @@ describe('faults: the ERP sink facing an Odoo outage and then a rate limit', () 
         rateLimited.from = Date.now();
         await odoo.setFault({ mode: 'rate-limited', limit: 3, windowMs: 1000 });
         await started.load.send(skus);
+        // The clock is the condition: 20 s of 429s with Retry-After, as the case states.
         await sleep(20_000);
         rateLimited.to = Date.now();
         await odoo.setFault({ mode: 'ok' });
@@ -106,6 +108,7 @@ class CircuitWatch {
         .metric(system.erpAdapter, 'ferry_circuit_open', { downstream: 'erp' })
         .catch(() => 0);
       if (value > 0) this.open = true;
+      // A sampler: the circuit's gauge is read every half second while the case runs.
       await sleep(500);
     }
   }

@@ -36,6 +36,7 @@ describe('faults: Postgres under the inventory projector', () => {
       projectors: ['projector'],
       strike: async (projector) => {
         projector.relay.freeze();
+        // The clock is the condition: the network to Postgres stays frozen for the 60 s.
         await new Promise((done) => setTimeout(done, 60_000));
         fault.expect(
           isRunning(projector.service.pid),

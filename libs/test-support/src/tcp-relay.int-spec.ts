@@ -262,6 +262,7 @@ describe('TcpRelay', () => {
     echo.hangUp();
     await until('the client to see the server end', () => ended);
     const closing = relay.close().then(() => 'closed');
+    // The clock is the condition: close() must not wait for a connection the relay already ended.
     const late = sleep(5000).then(() => 'still waiting for the connection');
     expect(await Promise.race([closing, late])).toBe('closed');
     halfOpen.destroy();

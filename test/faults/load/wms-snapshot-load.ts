@@ -76,6 +76,7 @@ export class WmsSnapshotLoad {
     this.stopped = false;
     while (this.running()) {
       if ((await backlog()) >= maxBacklog) {
+        // Pacing, not waiting for an outcome: the backlog is asked again shortly.
         await sleep(100);
         continue;
       }

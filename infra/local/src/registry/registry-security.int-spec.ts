@@ -62,6 +62,7 @@ function plainHttpOutcome(port: number): Promise<string> {
         resolve(`answered ${r.statusCode ?? 0}`);
       },
     );
+    // A bound, not a wait: a plain-HTTP request the TLS-only registry never answers ends here.
     outgoing.setTimeout(10_000, () => outgoing.destroy(new Error('no answer')));
     outgoing.on('error', (error) => {
       resolve(`failed: ${error.message}`);
