@@ -4,6 +4,7 @@ export { boolean, commaList, integer, oneOf, text, url } from './parsers';
 export {
   describeSecretSource,
   readSecret,
+  currentSecret,
   secretSource,
   SecretUnreadableError,
   watchedSecret,

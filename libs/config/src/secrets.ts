@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { ConfigError } from './options';
 
 /**
@@ -56,22 +55,22 @@ export function readSecret(source: SecretSource): string {
 }
 
 /**
- * The secret, re-read whenever its file changed. Kubernetes rotates a projected token by swapping
- * the file behind a symlink, so a token read once would expire under a running service; a stat
- * per call is what noticing that costs.
+ * The secret, re-read whenever its file changed. Kubernetes rotates a mounted Secret or a
+ * projected token by swapping the file behind a symlink, so a value read once would go stale
+ * under a running service; a stat per call is what noticing that costs.
  */
-export function watchedSecret(source: SecretSource): () => Promise<string> {
+export function currentSecret(source: SecretSource): () => string {
   if (!('file' in source)) {
     const value = secretText(source, source.value);
-    return () => Promise.resolve(value);
+    return () => value;
   }
   let known: { readonly version: string; readonly value: string } | undefined;
-  return async () => {
+  return () => {
     try {
-      const { ino, size, mtimeMs, ctimeMs } = await stat(source.file);
+      const { ino, size, mtimeMs, ctimeMs } = statSync(source.file);
       const version = `${ino}/${size}/${mtimeMs}/${ctimeMs}`;
       if (known?.version !== version) {
-        known = { version, value: secretText(source, await readFile(source.file, 'utf8')) };
+        known = { version, value: secretText(source, readFileSync(source.file, 'utf8')) };
       }
       return known.value;
     } catch (error: unknown) {
@@ -79,4 +78,10 @@ export function watchedSecret(source: SecretSource): () => Promise<string> {
       throw new SecretUnreadableError(source, `cannot be read (${codeOf(error)})`);
     }
   };
+}
+
+/** `currentSecret` for callers that await (the registry client's middleware). */
+export function watchedSecret(source: SecretSource): () => Promise<string> {
+  const read = currentSecret(source);
+  return () => Promise.resolve().then(read);
 }

@@ -5,7 +5,7 @@ import { ConfigError, readConfig } from '@ferry/config';
 import { kafkaClientSecurity, kafkaSecurityOptions } from './kafka-security';
 
 const folder = mkdtempSync(join(tmpdir(), 'ferry-kafka-security-'));
-const PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+const PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----';
 
 function file(name: string, content: string): string {
   const path = join(folder, name);

@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ConfigError, oneOf, option, secretOption, text } from '@ferry/config';
+import {
+  ConfigError,
+  currentSecret,
+  oneOf,
+  option,
+  secretOption,
+  text,
+  type SecretSource,
+} from '@ferry/config';
 
 /**
  * How Ferry authenticates to Kafka and protects the connection, in the terms of Kafka's own
@@ -198,25 +206,23 @@ function secret(
   if (!fromFile) return undefined;
   const first = readSecretFile(variable, file, problems);
   if (first === undefined) return undefined;
-  return rereadFile(file, first, trimFinalNewline);
+  return rereadFile(variable, file, first);
 }
 
 /**
- * Reads the file again each time; while it cannot be read or is empty (a Secret being rotated
- * is swapped by symlink), the last value read stands.
+ * Reads the file again when it changed; while it cannot be read or is empty (a Secret being
+ * rotated is swapped by symlink), the last value read stands and the broker says whether it still
+ * works.
  */
-function rereadFile(
-  file: string,
-  first: string,
-  clean: (content: string) => string = (content) => content,
-): SecretReader {
+function rereadFile(variable: string, file: string, first: string): SecretReader {
+  const source: SecretSource = { env: variable, file };
+  const read = currentSecret(source);
   let last = first;
   return () => {
     try {
-      const current = clean(readFileSync(file, 'utf8'));
-      if (current !== '') last = current;
+      last = read();
     } catch {
-      // The last value stands; the broker says whether it still works.
+      // The last value stands.
     }
     return last;
   };
@@ -241,7 +247,7 @@ function pemFile(variable: string, file: string | undefined, problems: string[])
       problems.push(`${variable}=${file} is not PEM (no -----BEGIN line)`);
       return undefined;
     }
-    return rereadFile(file, content);
+    return rereadFile(variable, file, content);
   } catch (error: unknown) {
     problems.push(`${variable}=${file} cannot be read (${errorCode(error)})`);
     return undefined;
