@@ -6,7 +6,14 @@ import {
   type AclEntry,
   type Kafka,
 } from '../external/kafka.interface';
-import { planAclChange, type AclChange, type AclOperation, type AclRule } from './acl-plan';
+import {
+  planAclChange,
+  type AclChange,
+  type AclOperation,
+  type AclPattern,
+  type AclResourceType,
+  type AclRule,
+} from './acl-plan';
 
 const OPERATIONS: Readonly<Record<AclOperation, AclOperationTypes>> = {
   READ: AclOperationTypes.READ,
@@ -97,36 +104,38 @@ async function currentRules(
   return { rules, foreign };
 }
 
+const RESOURCE_TYPES: Readonly<Record<AclResourceType, AclResourceTypes>> = {
+  TOPIC: AclResourceTypes.TOPIC,
+  GROUP: AclResourceTypes.GROUP,
+};
+
+const PATTERNS: Readonly<Record<AclPattern, ResourcePatternTypes>> = {
+  LITERAL: ResourcePatternTypes.LITERAL,
+  PREFIXED: ResourcePatternTypes.PREFIXED,
+};
+
 function toEntry(rule: AclRule): AclEntry {
   return {
     principal: rule.principal,
     host: '*',
     operation: OPERATIONS[rule.operation],
     permissionType: AclPermissionTypes.ALLOW,
-    resourceType: rule.resourceType === 'TOPIC' ? AclResourceTypes.TOPIC : AclResourceTypes.GROUP,
+    resourceType: RESOURCE_TYPES[rule.resourceType],
     resourceName: rule.resourceName,
-    resourcePatternType:
-      rule.pattern === 'PREFIXED' ? ResourcePatternTypes.PREFIXED : ResourcePatternTypes.LITERAL,
+    resourcePatternType: PATTERNS[rule.pattern],
   };
+}
+
+/** The name whose kafkajs code is `code`; undefined for what Ferry never derives. */
+function nameOf<K extends string, V>(table: Readonly<Record<K, V>>, code: V): K | undefined {
+  return (Object.keys(table) as K[]).find((name) => table[name] === code);
 }
 
 function fromEntry(entry: AclEntry): AclRule | undefined {
   if (entry.permissionType !== AclPermissionTypes.ALLOW || entry.host !== '*') return undefined;
-  const operation = (Object.keys(OPERATIONS) as AclOperation[]).find(
-    (name) => OPERATIONS[name] === entry.operation,
-  );
-  const resourceType =
-    entry.resourceType === AclResourceTypes.TOPIC
-      ? 'TOPIC'
-      : entry.resourceType === AclResourceTypes.GROUP
-        ? 'GROUP'
-        : undefined;
-  const pattern =
-    entry.resourcePatternType === ResourcePatternTypes.LITERAL
-      ? 'LITERAL'
-      : entry.resourcePatternType === ResourcePatternTypes.PREFIXED
-        ? 'PREFIXED'
-        : undefined;
+  const operation = nameOf(OPERATIONS, entry.operation);
+  const resourceType = nameOf(RESOURCE_TYPES, entry.resourceType);
+  const pattern = nameOf(PATTERNS, entry.resourcePatternType);
   if (operation === undefined || resourceType === undefined || pattern === undefined)
     return undefined;
   return {
