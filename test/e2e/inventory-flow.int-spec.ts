@@ -85,9 +85,9 @@ describe('inventory levels from WMS snapshot to Postgres', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await Promise.all([adapter?.stop(), projector?.stop()]);
+    await Promise.all([adapter.stop(), projector.stop()]);
     await database.drop();
-    await dbRoles?.drop();
+    await dbRoles.drop();
   });
 
   it('runs the projector as its runtime role, which may not change the schema', async () => {

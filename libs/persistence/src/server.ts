@@ -70,14 +70,20 @@ export async function ensureRole(adminUrl: string, spec: RoleSpec): Promise<bool
   await client.connect();
   try {
     const found = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [spec.name]);
-    const created = found.rowCount === 0;
+    let created = found.rowCount === 0;
     if (created) {
       // Role statements take no parameters: the server quotes the names and the password.
       const { rows } = await client.query<{ statement: string }>(
         `SELECT format('CREATE ROLE %I ${spec.login ? 'LOGIN' : 'NOLOGIN'} PASSWORD %L', $1::text, $2::text) AS statement`,
         [spec.name, spec.password ?? null],
       );
-      await client.query(rows[0]?.statement ?? '');
+      try {
+        await client.query(rows[0]?.statement ?? '');
+      } catch (error: unknown) {
+        // Two processes racing to create it: the loser sees duplicate_object (42710).
+        if (!(error instanceof Error && 'code' in error && error.code === '42710')) throw error;
+        created = false;
+      }
     }
     for (const group of spec.memberOf ?? [])
       await client.query(`GRANT ${assertIdentifier(group)} TO ${spec.name}`);
