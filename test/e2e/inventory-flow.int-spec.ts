@@ -5,24 +5,29 @@ import {
   readMetrics,
   sampleValue,
   startService,
+  temporaryRoles,
   testEnvironment,
   uniqueName,
   waitFor,
   type IsolatedDatabase,
   type RunningService,
+  type TemporaryRoles,
 } from '@ferry/test-support';
 import { produceWithJavaClient } from '../support/java-clients';
 
 /*
  * The walking skeleton, end to end on the real services: the WMS adapter and the inventory
  * projector run as their own processes (the built artefacts), on a topic, consumer group and
- * database schema of this test alone.
+ * database schema of this test alone. As in production, the projector's schema is made by its
+ * migrate step with a migrate role, and the projector runs with a role of its own that may only
+ * read and write rows.
  */
 describe('inventory levels from WMS snapshot to Postgres', () => {
   const env = testEnvironment();
   const topic = uniqueName('inventory_levels');
   const group = uniqueName('projector');
   let database: IsolatedDatabase;
+  let dbRoles: TemporaryRoles<'migrate' | 'projector'>;
   let adapter: RunningService;
   let projector: RunningService;
 
@@ -52,23 +57,73 @@ describe('inventory levels from WMS snapshot to Postgres', () => {
 
   beforeAll(async () => {
     database = isolatedDatabase(env.databaseUrl, 'e2e_inventory');
+    dbRoles = await temporaryRoles(env.databaseUrl, {
+      migrate: { login: true, createsSchemas: true },
+      projector: { login: true },
+    });
     const shared = {
       KAFKA_BROKERS: env.kafkaBrokers.join(','),
       SCHEMA_REGISTRY_URL: env.schemaRegistryUrl,
       FERRY_INVENTORY_TOPIC: topic,
     };
     adapter = await startService('wms-adapter', shared);
-    projector = await startService('inventory-projector', {
-      ...shared,
-      DATABASE_URL: env.databaseUrl,
-      FERRY_DB_SCHEMA: database.schema,
-      FERRY_CONSUMER_GROUP: group,
-    });
+    projector = await startService(
+      'inventory-projector',
+      {
+        ...shared,
+        DATABASE_URL: dbRoles.roles.projector.url,
+        FERRY_DB_SCHEMA: database.schema,
+        FERRY_CONSUMER_GROUP: group,
+      },
+      {
+        migrate: {
+          DATABASE_URL: dbRoles.roles.migrate.url,
+          FERRY_DB_RUNTIME_ROLE: dbRoles.roles.projector.name,
+        },
+      },
+    );
   }, 120_000);
 
   afterAll(async () => {
     await Promise.all([adapter.stop(), projector.stop()]);
     await database.drop();
+    await dbRoles.drop();
+  });
+
+  it('runs the projector as its runtime role, which may not change the schema', async () => {
+    const { rows } = await database.db.query<{ role: string }>(
+      "SELECT DISTINCT usename AS role FROM pg_stat_activity WHERE application_name = 'inventory-projection'",
+    );
+    expect(rows).toEqual([{ role: dbRoles.roles.projector.name }]);
+    const { rows: rights } = await database.db.query<{ creates: boolean; owns: boolean }>(
+      `SELECT has_schema_privilege($1, $2, 'CREATE') AS creates,
+              pg_get_userbyid(nspowner) = $1 AS owns
+       FROM pg_namespace WHERE nspname = $2`,
+      [dbRoles.roles.projector.name, database.schema],
+    );
+    expect(rights).toEqual([{ creates: false, owns: false }]);
+  });
+
+  it('refuses to start on a schema its migrate step has not brought up to date', async () => {
+    const unmigrated = uniqueName('e2e_unmigrated');
+    const refusal = startService(
+      'inventory-projector',
+      {
+        DATABASE_URL: dbRoles.roles.projector.url,
+        FERRY_DB_SCHEMA: unmigrated,
+        FERRY_CONSUMER_GROUP: uniqueName('refused'),
+        KAFKA_BROKERS: env.kafkaBrokers.join(','),
+        SCHEMA_REGISTRY_URL: env.schemaRegistryUrl,
+      },
+      { migrate: false },
+    );
+    await expect(refusal).rejects.toThrow(
+      new RegExp(
+        `exited with code 1: [^]*inventory-projection will not start: schema ${unmigrated} lacks 6 ` +
+          'migration\\(s\\): ferry/001_processed_events, .*inventory-projector/002_inventory_in_transit_and_bin; ' +
+          'run the migrate step first, with the migrate role: `node apps/inventory-projector/dist/main.js migrate`',
+      ),
+    );
   });
 
   it('applies a snapshot posted twice once, and counts the second as a duplicate', async () => {

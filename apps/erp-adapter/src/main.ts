@@ -1,17 +1,22 @@
-import { runMain, runService } from '@ferry/service-host';
+import { runService, runServiceMain } from '@ferry/service-host';
 import { readErpAdapterConfig } from './config';
 import { ErpAdapterModule } from './erp-adapter.module';
 import { ODOO_WEBHOOK_PATH } from './inbound/odoo-webhook.controller';
+import { erpAdapterMigrationSources } from './storage/erp-storage';
 
-runMain(async () => {
-  const config = readErpAdapterConfig();
-  // Webhook signatures are checked over the exact bytes received, so that route's body is kept
-  // as bytes and parsed only after the check; the body cap answers 413 before anything is read.
-  await runService(ErpAdapterModule.withConfig(config), {
-    name: 'erp-adapter',
-    port: config.httpPort,
-    host: config.httpHost,
-    maxBodyBytes: config.webhookMaxBodyBytes,
-    rawBodyPaths: [ODOO_WEBHOOK_PATH],
-  });
+runServiceMain({
+  name: 'erp-adapter',
+  migrations: erpAdapterMigrationSources,
+  start: async () => {
+    const config = readErpAdapterConfig();
+    // Webhook signatures are checked over the exact bytes received, so that route's body is kept
+    // as bytes and parsed only after the check; the body cap answers 413 before anything is read.
+    await runService(ErpAdapterModule.withConfig(config), {
+      name: 'erp-adapter',
+      port: config.httpPort,
+      host: config.httpHost,
+      maxBodyBytes: config.webhookMaxBodyBytes,
+      rawBodyPaths: [ODOO_WEBHOOK_PATH],
+    });
+  },
 });

@@ -1,12 +1,17 @@
-import { runMain, runService } from '@ferry/service-host';
+import { projectionMigrations, runService, runServiceMain } from '@ferry/service-host';
 import { readInventoryProjectorConfig } from './config';
 import { InventoryProjectorModule } from './inventory-projector.module';
+import { inventoryProjection } from './inventory/inventory-projection';
 
-runMain(async () => {
-  const config = readInventoryProjectorConfig();
-  await runService(InventoryProjectorModule.withConfig(config), {
-    name: 'inventory-projector',
-    port: config.httpPort,
-    host: config.httpHost,
-  });
+runServiceMain({
+  name: 'inventory-projector',
+  migrations: projectionMigrations(...inventoryProjection.migrations),
+  start: async () => {
+    const config = readInventoryProjectorConfig();
+    await runService(InventoryProjectorModule.withConfig(config), {
+      name: 'inventory-projector',
+      port: config.httpPort,
+      host: config.httpHost,
+    });
+  },
 });

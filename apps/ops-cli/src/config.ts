@@ -17,7 +17,8 @@ export const opsCliOptions = {
     'DATABASE_URL',
     text,
     'postgres://postgres@127.0.0.1:5432/ferry',
-    'Postgres holding the replay audit (ferry_dead_letter_replays)',
+    "Postgres holding the audit, with the operator's own role (password from PGPASSFILE or a " +
+      'client certificate: sslcert/sslkey in the URL)',
   ),
   databaseSchema: option(
     'FERRY_DB_SCHEMA',
@@ -25,11 +26,12 @@ export const opsCliOptions = {
     'public',
     'Postgres schema of the services whose dead letters are replayed',
   ),
-  operator: option(
-    'USER',
+  operatorRole: option(
+    'FERRY_DB_OPERATOR_ROLE',
     text,
-    '',
-    'Who runs the CLI: recorded as the requester of a replay unless --by is given',
+    'ferry_operator',
+    'Group role of operators: the role DATABASE_URL logs in as must be a member of it; that role ' +
+      'is who the audit records',
   ),
 };
 

@@ -1,13 +1,18 @@
-import { runMain, runService } from '@ferry/service-host';
+import { runService, runServiceMain } from '@ferry/service-host';
 import { readOrderApiConfig } from './config';
 import { OrderApiModule } from './order-api.module';
+import { orderApiMigrations } from './orders/order-storage';
 
-runMain(async () => {
-  const config = readOrderApiConfig();
-  await runService(OrderApiModule.withConfig(config), {
-    name: 'order-api',
-    port: config.httpPort,
-    host: config.httpHost,
-    maxBodyBytes: config.maxBodyBytes,
-  });
+runServiceMain({
+  name: 'order-api',
+  migrations: [orderApiMigrations],
+  start: async () => {
+    const config = readOrderApiConfig();
+    await runService(OrderApiModule.withConfig(config), {
+      name: 'order-api',
+      port: config.httpPort,
+      host: config.httpHost,
+      maxBodyBytes: config.maxBodyBytes,
+    });
+  },
 });

@@ -1,12 +1,17 @@
-import { runMain, runService } from '@ferry/service-host';
+import { projectionMigrations, runService, runServiceMain } from '@ferry/service-host';
 import { readShipmentProjectorConfig } from './config';
 import { ShipmentProjectorModule } from './shipment-projector.module';
+import { shipmentProjection } from './shipments/shipment-projection';
 
-runMain(async () => {
-  const config = readShipmentProjectorConfig();
-  await runService(ShipmentProjectorModule.withConfig(config), {
-    name: 'shipment-projector',
-    port: config.httpPort,
-    host: config.httpHost,
-  });
+runServiceMain({
+  name: 'shipment-projector',
+  migrations: projectionMigrations(...shipmentProjection.migrations),
+  start: async () => {
+    const config = readShipmentProjectorConfig();
+    await runService(ShipmentProjectorModule.withConfig(config), {
+      name: 'shipment-projector',
+      port: config.httpPort,
+      host: config.httpHost,
+    });
+  },
 });

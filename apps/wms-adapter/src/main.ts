@@ -1,13 +1,18 @@
-import { runMain, runService } from '@ferry/service-host';
+import { projectionMigrations, runService, runServiceMain } from '@ferry/service-host';
 import { readWmsAdapterConfig } from './config';
 import { WmsAdapterModule } from './wms-adapter.module';
 
-runMain(async () => {
-  const config = readWmsAdapterConfig();
-  await runService(WmsAdapterModule.withConfig(config), {
-    name: 'wms-adapter',
-    port: config.httpPort,
-    host: config.httpHost,
-    maxBodyBytes: config.maxBodyBytes,
-  });
+runServiceMain({
+  name: 'wms-adapter',
+  // The expected-receipts sink keeps no tables of its own: Ferry's dedup and parking tables only.
+  migrations: projectionMigrations(),
+  start: async () => {
+    const config = readWmsAdapterConfig();
+    await runService(WmsAdapterModule.withConfig(config), {
+      name: 'wms-adapter',
+      port: config.httpPort,
+      host: config.httpHost,
+      maxBodyBytes: config.maxBodyBytes,
+    });
+  },
 });

@@ -5,10 +5,12 @@ export type JsonValue =
 
 export type JsonObject = { readonly [name: string]: JsonValue };
 
-/** What is known about a replay before anything is published. */
+/**
+ * What is known about a replay before anything is published. Who asked is not the caller's to
+ * say: the database records the role the session authenticated as (migration 004).
+ */
 export interface DeadLetterReplayRequest {
   readonly replayId: string;
-  readonly requestedBy: string;
   /** Absent only for a dry run. */
   readonly reason: string | undefined;
   readonly requestedAt: Date;
@@ -23,6 +25,10 @@ export interface DeadLetterReplayRequest {
 
 /** One row of the replay audit. */
 export interface DeadLetterReplayAudit extends DeadLetterReplayRequest {
+  /** The Postgres role that recorded the replay; undefined on rows older than identities. */
+  readonly operator: string | undefined;
+  /** On rows older than identities only: the unauthenticated name given with `--by`. */
+  readonly statedBy: string | undefined;
   readonly replayed: number;
   /** Undefined while running, or when the replay stopped before it finished. */
   readonly finishedAt: Date | undefined;
@@ -30,7 +36,8 @@ export interface DeadLetterReplayAudit extends DeadLetterReplayRequest {
 
 interface ReplayRow {
   replay_id: string;
-  requested_by: string;
+  operator: string | null;
+  requested_by: string | null;
   reason: string | null;
   requested_at: Date;
   dlq_topic: string;
@@ -49,11 +56,10 @@ export async function recordDeadLetterReplay(
 ): Promise<void> {
   await db.query(
     `INSERT INTO ferry_dead_letter_replays
-       (replay_id, requested_by, reason, requested_at, dlq_topic, filter, target, dry_run, matched)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9)`,
+       (replay_id, reason, requested_at, dlq_topic, filter, target, dry_run, matched)
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8)`,
     [
       request.replayId,
-      request.requestedBy,
       request.reason ?? null,
       request.requestedAt,
       request.dlqTopic,
@@ -114,7 +120,8 @@ async function updateReplay(
 function auditOf(row: ReplayRow): DeadLetterReplayAudit {
   return {
     replayId: row.replay_id,
-    requestedBy: row.requested_by,
+    operator: row.operator ?? undefined,
+    statedBy: row.requested_by ?? undefined,
     reason: row.reason ?? undefined,
     requestedAt: row.requested_at,
     dlqTopic: row.dlq_topic,

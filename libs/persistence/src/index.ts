@@ -16,12 +16,24 @@ export type { DatabaseTimeouts } from './database-timeouts';
 export {
   applyMigrations,
   MigrationError,
+  missingMigrations,
   persistenceMigrations,
   readMigrations,
 } from './migrations';
+export {
+  DatabaseRoleError,
+  grantOperatorAccess,
+  grantRuntimeAccess,
+  runtimeRoleExcesses,
+} from './database-roles';
+export { runMigrateStep } from './migrate-step';
+export { recordOperatorAction } from './operator-actions';
+export type { OperatorAction } from './operator-actions';
+export type { MigrateStepOptions, MigrateStepResult } from './migrate-step';
 export type { MigrationSource } from './migrations';
 export { purgeProcessedEvents, recordFirstDeliveries } from './processed-events';
-export { canConnect, dropSchema, ensureDatabase } from './server';
+export { canConnect, dropRoles, dropSchema, ensureDatabase, ensureRole } from './server';
+export type { RoleSpec } from './server';
 export {
   finishDeadLetterReplay,
   listDeadLetterReplays,

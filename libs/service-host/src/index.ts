@@ -12,7 +12,12 @@ export { ServiceHostModule } from './service-host.module';
 export { httpServerOptions } from './host-options';
 export { kafkaRuntimeProvider } from './kafka-runtime.provider';
 export { runMain } from './run-main';
-export { projectionProvider } from './projection-host';
+export { runServiceMain } from './service-main';
+export type { ServiceMain } from './service-main';
+export { migrateService } from './migrate/migrate-service';
+export { migrateOptions } from './migrate/migrate-options';
+export { migrateCommand, requireMigrations, SchemaNotReadyError } from './migrate/migrations-check';
+export { projectionMigrations, projectionProvider } from './projection-host';
 export type { ProjectionConfig, ProjectionDeclaration } from './projection-host';
 export { projectionOptions } from './projection-options';
 export {

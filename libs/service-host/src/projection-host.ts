@@ -16,7 +16,6 @@ import {
 import type { Logger } from '@ferry/observability';
 import { jsonLogger } from '@ferry/observability';
 import {
-  applyMigrations,
   openDatabase,
   persistenceMigrations,
   purgeProcessedEvents,
@@ -27,6 +26,7 @@ import {
 import type { ConfigOf } from '@ferry/config';
 import type { projectionOptions } from './projection-options';
 import { DatabaseWatch } from './database-watch';
+import { requireMigrations } from './migrate/migrations-check';
 import { ServiceHealth } from './service-health';
 
 /** Everything a projection is: which events, from where, into which tables, by which function. */
@@ -52,10 +52,16 @@ export interface ProjectionDeclaration<T extends EventEnvelope> {
 
 export type ProjectionConfig = ConfigOf<ReturnType<typeof projectionOptions>>;
 
+/** A projection's migrations: Ferry's dedup and parking tables, then its own. */
+export function projectionMigrations(...own: readonly MigrationSource[]): MigrationSource[] {
+  return [persistenceMigrations, ...own];
+}
+
 const PURGE_EVERY_MS = 3_600_000;
 
 /**
- * Runs one declared projection inside a Nest service: migrations and topics at start, the
+ * Runs one declared projection inside a Nest service: a check of its migrations and its topics at
+ * start, the
  * consumer, readiness and liveness from its progress, an hourly purge of old dedup rows, and a
  * graceful stop (the current slices finish and commit, the group is left).
  */
@@ -98,11 +104,11 @@ class ProjectionHost<T extends EventEnvelope> implements OnApplicationBootstrap,
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await applyMigrations(
-      this.database,
-      [persistenceMigrations, ...this.declaration.migrations],
-      this.config.databaseSchema,
-    );
+    await requireMigrations(this.database, {
+      service: this.declaration.name,
+      schema: this.config.databaseSchema,
+      sources: projectionMigrations(...this.declaration.migrations),
+    });
     await this.databaseWatch.start();
     if (this.config.createTopics) {
       await this.runtime.ensureTopics(

@@ -1,13 +1,13 @@
 import { Inject, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { jsonLogger, type Logger } from '@ferry/observability';
 import {
-  applyMigrations,
   openDatabase,
   type Database,
   type DatabaseTimeouts,
   type MigrationSource,
 } from '@ferry/persistence';
 import { DatabaseWatch } from './database-watch';
+import { requireMigrations } from './migrate/migrations-check';
 import { ServiceHealth } from './service-health';
 
 const HOUR_MS = 3_600_000;
@@ -17,14 +17,15 @@ export interface ServiceStorageOptions {
   readonly name: string;
   readonly databaseUrl: string;
   readonly databaseSchema: string;
+  /** What the schema must have been migrated with (by the migrate step) before the service starts. */
   readonly migrations: readonly MigrationSource[];
   /** Bounds on every wait for Postgres; the persistence defaults where not given. */
   readonly timeouts?: Partial<DatabaseTimeouts>;
 }
 
 /**
- * A service's own Postgres tables as a Nest provider: migrated at module start (before anything
- * that uses them), watched for readiness (component `<name>.postgres`), purged hourly by the
+ * A service's own Postgres tables as a Nest provider: checked at module start (before anything
+ * that uses them) to have every migration applied, watched for readiness (component `<name>.postgres`), purged hourly by the
  * subclass's `purge`, closed at stop.
  */
 export abstract class ServiceStorage implements OnModuleInit, OnModuleDestroy {
@@ -49,7 +50,11 @@ export abstract class ServiceStorage implements OnModuleInit, OnModuleDestroy {
   protected abstract purge(): Promise<Readonly<Record<string, number>>>;
 
   async onModuleInit(): Promise<void> {
-    await applyMigrations(this.database, this.options.migrations, this.options.databaseSchema);
+    await requireMigrations(this.database, {
+      service: this.options.name,
+      schema: this.options.databaseSchema,
+      sources: this.options.migrations,
+    });
     this.watch = new DatabaseWatch(this.database, this.health, `${this.options.name}.postgres`);
     await this.watch.start();
     this.purgeTimer = setInterval(() => void this.purgeNow(), HOUR_MS);

@@ -1,7 +1,7 @@
 export { freePort } from './free-port';
 export { uniqueName } from './names';
-export { startService } from './service-process';
-export type { RunningService } from './service-process';
+export { migrateService, startService } from './service-process';
+export type { RunningService, StartOptions } from './service-process';
 export { testEnvironment } from './test-environment';
 export type { TestEnvironment } from './test-environment';
 export { waitFor } from './wait-for';
@@ -13,3 +13,5 @@ export { startTcpRelay } from './tcp-relay';
 export type { TcpRelay } from './tcp-relay';
 export { readMetrics, sampleValue } from './metrics-text';
 export { rejectionOf } from './rejection';
+export { temporaryRoles } from './temporary-roles';
+export type { TemporaryRole, TemporaryRoles } from './temporary-roles';

@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
 import { resolve } from 'node:path';
 import { freePort } from './free-port';
 import { waitFor } from './wait-for';
@@ -16,16 +17,48 @@ export interface RunningService {
   kill(): Promise<void>;
 }
 
+export interface StartOptions {
+  /**
+   * The environment of the migrate step run before the service (`main.js migrate`), on top of
+   * the service's; `false` skips the step (the schema is migrated already, or must not be).
+   */
+  readonly migrate?: Readonly<Record<string, string>> | false;
+}
+
+const mainOf = (name: string): string => resolve(repoRoot, 'apps', name, 'dist', 'main.js');
+
+/**
+ * Runs a built Ferry app's migrate step (`apps/<name>/dist/main.js migrate`) to its end, as a
+ * Kubernetes Job would; throws with its output when it fails.
+ */
+export async function migrateService(
+  name: string,
+  env: Readonly<Record<string, string>>,
+): Promise<void> {
+  try {
+    await promisify(execFile)(process.execPath, [mainOf(name), 'migrate'], {
+      env: { ...process.env, ...env },
+      timeout: 60_000,
+    });
+  } catch (error: unknown) {
+    const output = error instanceof Error && 'stderr' in error ? String(error.stderr) : '';
+    throw new Error(`${name} migrate failed: ${output.slice(-2000) || String(error)}`);
+  }
+}
+
 /**
  * Starts a built Ferry app (`apps/<name>/dist/main.js`) as its own process on a free port and
- * waits until it reports ready. Tests run the same artefact as production.
+ * waits until it reports ready, after its migrate step (services do not migrate their schema
+ * themselves). Tests run the same artefact, and the same two steps, as production.
  */
 export async function startService(
   name: string,
   env: Readonly<Record<string, string>>,
+  options: StartOptions = {},
 ): Promise<RunningService> {
+  if (options.migrate !== false) await migrateService(name, { ...env, ...options.migrate });
   const port = await freePort();
-  const child = spawn(process.execPath, [resolve(repoRoot, 'apps', name, 'dist', 'main.js')], {
+  const child = spawn(process.execPath, [mainOf(name)], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -38,6 +71,12 @@ export async function startService(
   const exited = new Promise<number | null>((done) => {
     child.once('exit', (code) => {
       done(code);
+    });
+  });
+  // After the exit, once its output is read to the end.
+  const closed = new Promise<void>((done) => {
+    child.once('close', () => {
+      done();
     });
   });
   const url = `http://127.0.0.1:${port}`;
@@ -55,15 +94,20 @@ export async function startService(
     },
   };
   try {
-    await waitFor(
+    const state = await waitFor(
       `${name} to be ready`,
       async () => {
-        if (child.exitCode !== null) throw new ExitedEarly(name, child, output);
+        // A service that refused to start says why at once, not after the timeout.
+        if (child.exitCode !== null) return 'exited';
         const response = await fetch(`${url}/health/ready`).catch(() => undefined);
-        return response?.ok ? true : undefined;
+        return response?.ok ? 'ready' : undefined;
       },
       { timeoutMs: 60_000, intervalMs: 200 },
     );
+    if (state === 'exited') {
+      await closed;
+      throw new ExitedEarly(name, child, output);
+    }
   } catch (error: unknown) {
     if (child.exitCode === null) await service.kill();
     throw new Error(

@@ -8,14 +8,17 @@ import { PostgresCursorStore } from './cursor-store';
 import { PublishedEvents } from './published-events';
 import { WriteLog } from './write-log';
 
-export const erpAdapterMigrations = {
+const erpAdapterMigrations = {
   owner: 'erp-adapter',
   directory: join(__dirname, '..', '..', 'migrations'),
 };
 
+/** The adapter's schema: its own tables and the consumers' dedup and parking tables. */
+export const erpAdapterMigrationSources = [persistenceMigrations, erpAdapterMigrations];
+
 /**
- * The ERP adapter's Postgres: migrated before anything else starts (the consumers' dedup and
- * parking tables too), old delivery and published-event ids purged hourly.
+ * The ERP adapter's Postgres: checked to be migrated before anything else starts (the consumers'
+ * dedup and parking tables too), old delivery and published-event ids purged hourly.
  */
 @Injectable()
 export class ErpStorage extends ServiceStorage {
@@ -29,7 +32,7 @@ export class ErpStorage extends ServiceStorage {
       name: 'erp-adapter',
       databaseUrl: config.databaseUrl,
       databaseSchema: config.databaseSchema,
-      migrations: [persistenceMigrations, erpAdapterMigrations],
+      migrations: erpAdapterMigrationSources,
       timeouts: config,
     });
     this.deliveries = new DeliveryLog(this.database);

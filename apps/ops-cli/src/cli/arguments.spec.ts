@@ -69,7 +69,7 @@ describe('parseCommandLine', () => {
     });
   });
 
-  it('reads dlq replay with its defaults: original topic, 50/s, $USER as requester', () => {
+  it('reads dlq replay with its defaults: original topic, 50/s', () => {
     expect(
       command(['dlq', 'replay', '--topic', 't.dlq', '--offset', '0:3', '--reason', 'fixed'])
         .command,
@@ -79,7 +79,6 @@ describe('parseCommandLine', () => {
       ratePerSecond: 50,
       dryRun: false,
       reason: 'fixed',
-      requestedBy: undefined,
     });
   });
 
@@ -95,12 +94,19 @@ describe('parseCommandLine', () => {
         'consumer',
         '--reason',
         'r',
-        '--by',
-        'bob',
         '--rate',
         '2.5',
       ]).command,
-    ).toMatchObject({ target: 'retry-now', requestedBy: 'bob', ratePerSecond: 2.5, filter: {} });
+    ).toMatchObject({ target: 'retry-now', ratePerSecond: 2.5, filter: {} });
+  });
+
+  it('refuses --by: the operator is who Postgres authenticated, not a name given', () => {
+    expect(usageError(['dlq', 'replay', '--topic', 't.dlq', '--all', '--by', 'bob'])).toMatch(
+      /^--by is no longer taken: the audit records the Postgres role you connect as/,
+    );
+    expect(
+      usageError(['parked', 'release', '--group', 'g', '--topic', 't', '--key', 'k', '--by', 'b']),
+    ).toMatch(/^--by is no longer taken/);
   });
 
   it('requires a reason for a real replay but not for a dry run', () => {
@@ -188,7 +194,6 @@ describe('parseCommandLine', () => {
       topic: 'ferry.orders',
       key: ' SO 42 ',
       reason: 'head is obsolete',
-      requestedBy: undefined,
     });
   });
 

@@ -18,8 +18,6 @@ export interface ReplayCommand {
   readonly ratePerSecond: number;
   readonly dryRun: boolean;
   readonly reason: string | undefined;
-  /** Undefined: the operator from the environment ($USER). */
-  readonly requestedBy: string | undefined;
 }
 
 export interface AuditCommand {
@@ -40,14 +38,14 @@ export interface ParkedReleaseCommand {
   readonly topic: string;
   readonly key: string;
   readonly reason: string;
-  /** Undefined: the operator from the environment ($USER). */
-  readonly requestedBy: string | undefined;
 }
 
 /** `acls plan` shows what `acls apply` would change; `apply` changes it only with --execute. */
 export interface AclsCommand {
   readonly name: 'acls plan' | 'acls apply';
   readonly execute: boolean;
+  /** Recorded in the audit with an executed apply. */
+  readonly reason: string | undefined;
 }
 
 export type OpsCommand =
@@ -96,6 +94,7 @@ const OPTIONS = {
   limit: { type: 'string' },
   all: { type: 'boolean' },
   reason: { type: 'string' },
+  // Read only to say why it is refused: the operator is the authenticated Postgres role.
   by: { type: 'string' },
   rate: { type: 'string' },
   'dry-run': { type: 'boolean' },
@@ -108,18 +107,23 @@ type OptionName = keyof typeof OPTIONS;
 
 const ALLOWED: Readonly<Record<OpsCommand['name'], readonly OptionName[]>> = {
   'dlq list': ['topic', 'limit', ...filterOptionNames()],
-  'dlq replay': ['topic', 'all', 'reason', 'by', 'rate', 'dry-run', 'to', ...filterOptionNames()],
+  'dlq replay': ['topic', 'all', 'reason', 'rate', 'dry-run', 'to', ...filterOptionNames()],
   'dlq audit': ['topic', 'limit'],
   'parked list': ['group', 'topic', 'key', 'state', 'limit'],
-  'parked release': ['group', 'topic', 'key', 'reason', 'by'],
+  'parked release': ['group', 'topic', 'key', 'reason'],
   'acls plan': [],
-  'acls apply': ['execute'],
+  'acls apply': ['execute', 'reason'],
 };
 
 /** Reads the command line (without `node main.js`); throws UsageError for anything malformed. */
 export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
   const { values, positionals } = parseStrictly(argv);
   if (values.help === true) return { help: true };
+  if (values.by !== undefined)
+    throw new UsageError(
+      '--by is no longer taken: the audit records the Postgres role you connect as (your own ' +
+        'credentials in DATABASE_URL / PGPASSFILE); say more in --reason',
+    );
   const name = positionals.join(' ');
   if (!isCommandName(name))
     throw new UsageError(
@@ -171,15 +175,13 @@ function commandOf(name: OpsCommand['name'], values: Values): OpsCommand {
     case 'parked release':
       return parkedReleaseCommand(values);
     case 'acls plan':
-      return { name, execute: false };
+      return { name, execute: false, reason: undefined };
     case 'acls apply':
-      return { name, execute: values.execute === true };
+      return { name, execute: values.execute === true, reason: values.reason?.trim() || undefined };
   }
 }
 
 function parkedReleaseCommand(values: Values): ParkedReleaseCommand {
-  const requestedBy = values.by?.trim();
-  if (requestedBy === '') throw new UsageError('--by must name someone');
   return {
     name: 'parked release',
     group: required(values.group, '--group'),
@@ -187,7 +189,6 @@ function parkedReleaseCommand(values: Values): ParkedReleaseCommand {
     // A key is matched exactly as given, spaces included.
     key: exact(values.key, '--key'),
     reason: required(values.reason, '--reason "<why>"'),
-    requestedBy,
   };
 }
 
@@ -216,8 +217,6 @@ function replayCommand(values: Values): ReplayCommand {
   const target = TARGETS[to];
   if (target === undefined)
     throw new UsageError(`--to must be ${Object.keys(TARGETS).join(' or ')}, not "${to}"`);
-  const requestedBy = values.by?.trim();
-  if (requestedBy === '') throw new UsageError('--by must name someone');
   return {
     name: 'dlq replay',
     dlqTopic: required(values.topic, '--topic'),
@@ -226,7 +225,6 @@ function replayCommand(values: Values): ReplayCommand {
     ratePerSecond: positiveNumber(values.rate ?? String(DEFAULT_RATE_PER_SECOND), '--rate'),
     dryRun,
     reason: reason === '' ? undefined : reason,
-    requestedBy,
   };
 }
 

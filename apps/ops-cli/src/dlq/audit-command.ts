@@ -1,6 +1,6 @@
 import { listDeadLetterReplays } from '@ferry/persistence';
 import type { AuditCommand } from '../cli/arguments';
-import { withAuditDatabase } from './audit-database';
+import { withOperatorSession } from '../operator/operator-session';
 import { auditJson, auditLines } from './audit-view';
 import { printResult, type CommandContext } from './context';
 
@@ -8,8 +8,8 @@ export async function runAuditCommand(
   command: AuditCommand,
   context: CommandContext,
 ): Promise<void> {
-  const rows = await withAuditDatabase(context.config, (db) =>
-    listDeadLetterReplays(db, {
+  const rows = await withOperatorSession(context.config, ({ database }) =>
+    listDeadLetterReplays(database, {
       limit: command.limit,
       ...(command.dlqTopic === undefined ? {} : { dlqTopic: command.dlqTopic }),
     }),

@@ -6,7 +6,7 @@ export function auditLines(rows: readonly DeadLetterReplayAudit[]): string[] {
     [
       row.requestedAt.toISOString(),
       row.replayId,
-      `by=${row.requestedBy}`,
+      `by=${operatorOf(row)}`,
       `${row.dlqTopic} -> ${row.target}`,
       `matched=${row.matched}`,
       `replayed=${row.replayed}`,
@@ -20,10 +20,17 @@ export function auditLines(rows: readonly DeadLetterReplayAudit[]): string[] {
 export function auditJson(rows: readonly DeadLetterReplayAudit[]) {
   return rows.map((row) => ({
     ...row,
+    operator: row.operator ?? null,
+    statedBy: row.statedBy ?? null,
     reason: row.reason ?? null,
     requestedAt: row.requestedAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
   }));
+}
+
+/** Rows older than operator identities name whoever `--by` said, unauthenticated. */
+function operatorOf(row: DeadLetterReplayAudit): string {
+  return row.operator ?? `${row.statedBy ?? '-'}(unauthenticated)`;
 }
 
 /** A real replay without a finish time stopped midway (or is still running). */

@@ -1,7 +1,6 @@
 import { replayDeadLetters } from '@ferry/kafka-runtime';
 import type { ReplayCommand } from '../cli/arguments';
-import { UsageError } from '../cli/ops-errors';
-import { withAuditDatabase } from './audit-database';
+import { withOperatorSession } from '../operator/operator-session';
 import { printResult, type CommandContext } from './context';
 import { replayJson, replayLines } from './replay-view';
 
@@ -9,23 +8,24 @@ export async function runReplayCommand(
   command: ReplayCommand,
   context: CommandContext,
 ): Promise<void> {
-  const requestedBy = command.requestedBy ?? context.config.operator;
-  if (requestedBy === '') throw new UsageError('--by <who> is required when $USER is not set');
-  const summary = await withAuditDatabase(context.config, (database) =>
-    replayDeadLetters(
-      { connection: context.config, logger: context.logger, database },
-      {
-        dlqTopic: command.dlqTopic,
-        filter: command.filter,
-        target: command.target,
-        ratePerSecond: command.ratePerSecond,
-        dryRun: command.dryRun,
-        requestedBy,
-        reason: command.reason,
-      },
-    ),
+  const { operator, summary } = await withOperatorSession(
+    context.config,
+    async ({ operator, database }) => ({
+      operator,
+      summary: await replayDeadLetters(
+        { connection: context.config, logger: context.logger, database },
+        {
+          dlqTopic: command.dlqTopic,
+          filter: command.filter,
+          target: command.target,
+          ratePerSecond: command.ratePerSecond,
+          dryRun: command.dryRun,
+          reason: command.reason,
+        },
+      ),
+    }),
   );
-  printResult(context, replayJson(command.target, summary), () =>
-    replayLines(command.dlqTopic, command.target, summary),
+  printResult(context, replayJson(command.target, operator, summary), () =>
+    replayLines(command.dlqTopic, command.target, operator, summary),
   );
 }

@@ -12,11 +12,12 @@ const TARGET_WORDS: Readonly<Record<ReplayTarget, string>> = {
 export function replayLines(
   dlqTopic: string,
   target: ReplayTarget,
+  operator: string,
   summary: DeadLetterReplaySummary,
 ): string[] {
   const head = summary.dryRun
-    ? `dry run ${summary.replayId}: ${summary.matched} record(s) of ${dlqTopic} would be replayed ${TARGET_WORDS[target]}; nothing was published`
-    : `replay ${summary.replayId}: replayed ${summary.replayed} of ${summary.matched} record(s) of ${dlqTopic} ${TARGET_WORDS[target]}`;
+    ? `dry run ${summary.replayId} by ${operator}: ${summary.matched} record(s) of ${dlqTopic} would be replayed ${TARGET_WORDS[target]}; nothing was published`
+    : `replay ${summary.replayId} by ${operator}: replayed ${summary.replayed} of ${summary.matched} record(s) of ${dlqTopic} ${TARGET_WORDS[target]}`;
   return [
     head,
     ...summary.items.map(
@@ -26,9 +27,14 @@ export function replayLines(
   ];
 }
 
-export function replayJson(target: ReplayTarget, summary: DeadLetterReplaySummary) {
+export function replayJson(
+  target: ReplayTarget,
+  operator: string,
+  summary: DeadLetterReplaySummary,
+) {
   return {
     replayId: summary.replayId,
+    operator,
     target,
     dryRun: summary.dryRun,
     matched: summary.matched,

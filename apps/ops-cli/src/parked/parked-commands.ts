@@ -1,7 +1,6 @@
 import { listParkedKeys, releaseParkedKey } from '@ferry/kafka-runtime';
 import type { ParkedListCommand, ParkedReleaseCommand } from '../cli/arguments';
-import { UsageError } from '../cli/ops-errors';
-import { withAuditDatabase } from '../dlq/audit-database';
+import { withOperatorSession } from '../operator/operator-session';
 import { printResult, type CommandContext } from '../dlq/context';
 import { parkedJson, parkedLines, releasedLines } from './parked-view';
 
@@ -9,8 +8,8 @@ export async function runParkedListCommand(
   command: ParkedListCommand,
   context: CommandContext,
 ): Promise<void> {
-  const keys = await withAuditDatabase(context.config, (db) =>
-    listParkedKeys(db, command.filter, command.limit),
+  const keys = await withOperatorSession(context.config, ({ database }) =>
+    listParkedKeys(database, command.filter, command.limit),
   );
   printResult(context, parkedJson(keys), () => parkedLines(keys));
 }
@@ -19,16 +18,14 @@ export async function runParkedReleaseCommand(
   command: ParkedReleaseCommand,
   context: CommandContext,
 ): Promise<void> {
-  const requestedBy = command.requestedBy ?? context.config.operator;
-  if (requestedBy === '') throw new UsageError('--by <who> is required when $USER is not set');
-  const released = await withAuditDatabase(context.config, (db) =>
-    releaseParkedKey(db, {
+  const released = await withOperatorSession(context.config, async ({ operator, database }) => ({
+    operator,
+    ...(await releaseParkedKey(database, {
       group: command.group,
       topic: command.topic,
       key: command.key,
-      requestedBy,
       reason: command.reason,
-    }),
-  );
+    })),
+  }));
   printResult(context, released, () => releasedLines(command, released));
 }

@@ -27,10 +27,10 @@ export function parkedJson(keys: readonly ParkedKeyListing[]) {
 
 export function releasedLines(
   command: ParkedReleaseCommand,
-  released: ParkedKeyReleased,
+  released: ParkedKeyReleased & { readonly operator: string },
 ): string[] {
   return [
-    `release ${released.releaseId}: key ${command.key} of ${command.group} on ${command.topic} goes on without head ${released.headEventId} (${released.headState});`,
+    `release ${released.releaseId} by ${released.operator}: key ${command.key} of ${command.group} on ${command.topic} goes on without head ${released.headEventId} (${released.headState});`,
     `  ${released.parkedEvents} parked event(s) will be applied in order by the group's consumers`,
   ];
 }

@@ -1,4 +1,5 @@
 import type { InfraContext } from './context';
+import { ensureOperatorRole } from '../postgres/operator-role';
 import { embeddedFerryUrl, upPostgres } from '../postgres/postgres-service';
 import { registryDatabaseBeside } from '../registry/registry-database';
 import { upRegistry } from '../registry/registry-service';
@@ -9,6 +10,7 @@ export async function upPostgresThenRegistry(
   java: string,
 ): Promise<{ databaseUrl: string; schemaRegistryUrl: string }> {
   const databaseUrl = await upPostgres(context);
+  await ensureOperatorRole(databaseUrl, context.log);
   const embedded = databaseUrl === embeddedFerryUrl(context.config);
   const schemaRegistryUrl = await upRegistry(
     context,

@@ -290,7 +290,6 @@ describe('projection consumer failure handling (real Kafka and Postgres)', () =>
           target,
           ratePerSecond: 10,
           dryRun: false,
-          requestedBy: 'test',
           reason: 'fixed',
           firstRetryDelayMs: delays[0],
         },

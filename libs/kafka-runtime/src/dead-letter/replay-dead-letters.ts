@@ -31,7 +31,6 @@ export interface ReplayDeadLettersOptions {
   readonly ratePerSecond: number;
   /** Publishes nothing; the audit still records what would have been replayed. */
   readonly dryRun: boolean;
-  readonly requestedBy: string;
   /** Why; required unless `dryRun`. */
   readonly reason?: string;
   /** With target 'retry-now': the first delay of the consumer's retry schedule (default 30 s). */
@@ -75,7 +74,6 @@ export async function replayDeadLetters(
   const replayId = randomUUID();
   await recordDeadLetterReplay(deps.database, {
     replayId,
-    requestedBy: options.requestedBy,
     reason,
     requestedAt: new Date(requestedAt),
     dlqTopic: options.dlqTopic,
@@ -102,7 +100,6 @@ export async function replayDeadLetters(
     dlqTopic: options.dlqTopic,
     target: options.target,
     dryRun: options.dryRun,
-    requestedBy: options.requestedBy,
     matched: plan.items.length,
     replayed,
   });
@@ -117,7 +114,6 @@ export async function replayDeadLetters(
 
 function rejectInvalid(options: ReplayDeadLettersOptions, reason: string | undefined): void {
   const problems = tokenBucketProblems({ ratePerSecond: options.ratePerSecond, capacity: 1 });
-  if (options.requestedBy.trim() === '') problems.push('who requests the replay is not given');
   if (reason === undefined && !options.dryRun) problems.push('a replay needs a reason');
   if (problems.length > 0) throw new ReplayRejectedError('Replay refused', problems);
 }

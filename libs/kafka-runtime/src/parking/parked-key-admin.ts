@@ -74,7 +74,6 @@ export interface ParkedKeyReleaseRequest {
   readonly group: string;
   readonly topic: string;
   readonly key: string;
-  readonly requestedBy: string;
   readonly reason: string;
 }
 
@@ -97,7 +96,8 @@ export class ParkedKeyReleaseRejectedError extends FerryRuntimeError {
 /**
  * Lets a parked key go on without its head: the key's parked events are applied, in order, by the
  * group's consumers (within their parking sweep interval), and its later events flow again. One
- * transaction with an audit row (who, when, why, which head).
+ * transaction with an audit row (when, why, which head; the database records who: the session's
+ * role).
  */
 export async function releaseParkedKey(
   db: Database,
@@ -121,8 +121,8 @@ export async function releaseParkedKey(
     const releaseId = randomUUID();
     await tx.query(
       `INSERT INTO ferry_parked_key_releases (release_id, consumer_group, topic, entity_key,
-         head_event_id, head_state, parked_events, requested_by, reason)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+         head_event_id, head_state, parked_events, reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [
         releaseId,
         request.group,
@@ -131,7 +131,6 @@ export async function releaseParkedKey(
         parked.headEventId,
         parked.state,
         parkedEvents,
-        request.requestedBy,
         request.reason.trim(),
       ],
     );

@@ -238,7 +238,6 @@ describe('per-key parking (real Kafka, registry and Postgres)', () => {
       group: h.group,
       topic: h.topic,
       key: a(1).entityId,
-      requestedBy: 'test',
       reason: 'A@1 is obsolete',
     });
     expect(released).toMatchObject({ headState: 'dead-lettered', parkedEvents: 2 });
@@ -278,7 +277,6 @@ describe('per-key parking (real Kafka, registry and Postgres)', () => {
         target: 'retry-now',
         ratePerSecond: 10,
         dryRun: false,
-        requestedBy: 'test',
         reason: 'fixed',
         firstRetryDelayMs: delays[0],
       },

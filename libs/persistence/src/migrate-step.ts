@@ -1,0 +1,44 @@
+import type { Database } from './database';
+import { grantOperatorAccess, grantRuntimeAccess, runtimeRoleExcesses } from './database-roles';
+import { applyMigrations, MIGRATION_LOCK, type MigrationSource } from './migrations';
+
+export interface MigrateStepOptions {
+  readonly schema: string;
+  readonly sources: readonly MigrationSource[];
+  /** The role the service runs as; undefined: grant nothing (it runs as the migrate role). */
+  readonly runtimeRole: string | undefined;
+  /** The group role of operators (the ops CLI); skipped when the server has no such role. */
+  readonly operatorRole: string;
+}
+
+export interface MigrateStepResult {
+  /** Migrations applied by this run, by name; empty when the schema was up to date. */
+  readonly applied: readonly string[];
+  readonly operatorRoleGranted: boolean;
+  /** What the runtime role may do beyond rows (superuser, owner, CREATE): each a warning. */
+  readonly runtimeRoleExcesses: readonly string[];
+}
+
+/**
+ * The separate migrate step: run with the migrate role (which owns the schema), it applies what
+ * is missing and grants the runtime and operator roles their rows. Idempotent; steps running
+ * together wait for each other on the migration lock.
+ */
+export async function runMigrateStep(
+  db: Database,
+  options: MigrateStepOptions,
+): Promise<MigrateStepResult> {
+  const applied = await applyMigrations(db, options.sources, options.schema);
+  const operatorRoleGranted = await db.transaction(async (tx) => {
+    // Two GRANTs on one object at once fail ("tuple concurrently updated"): under the lock.
+    await tx.query(MIGRATION_LOCK);
+    if (options.runtimeRole !== undefined)
+      await grantRuntimeAccess(tx, options.schema, options.runtimeRole);
+    return grantOperatorAccess(tx, options.schema, options.operatorRole);
+  });
+  const excesses =
+    options.runtimeRole === undefined
+      ? []
+      : await runtimeRoleExcesses(db, options.schema, options.runtimeRole);
+  return { applied, operatorRoleGranted, runtimeRoleExcesses: excesses };
+}

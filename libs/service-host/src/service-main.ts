@@ -1,0 +1,25 @@
+import type { MigrationSource } from '@ferry/persistence';
+import { migrateService } from './migrate/migrate-service';
+import { runMain } from './run-main';
+
+export interface ServiceMain {
+  readonly name: string;
+  /** Every migration of the service's schema, in the order the migrate step applies them. */
+  readonly migrations: readonly MigrationSource[];
+  readonly start: () => Promise<unknown>;
+}
+
+/**
+ * A service's entry point. Without arguments it runs the service; `migrate` runs its migrate
+ * step instead and exits 0 once the schema is up to date: one image, two commands (the
+ * Deployment's and the migrate Job's).
+ */
+export function runServiceMain(main: ServiceMain, argv = process.argv.slice(2)): void {
+  const command = argv.join(' ');
+  if (command === '') runMain(main.start);
+  else if (command === 'migrate') runMain(() => migrateService(main.name, main.migrations));
+  else {
+    process.stderr.write(`${main.name}: unknown command "${command}"; usage: main.js [migrate]\n`);
+    process.exitCode = 2;
+  }
+}
