@@ -14,7 +14,19 @@ import {
   type KafkaSecurityEndpoints,
 } from '@ferry/local-infra';
 import { silentLogger } from '@ferry/observability';
-import { freePort, testEnvironment, uniqueName } from '@ferry/test-support';
+import {
+  dropSchema,
+  openDatabase,
+  persistenceMigrations,
+  runMigrateStep,
+} from '@ferry/persistence';
+import {
+  freePort,
+  temporaryRoles,
+  testEnvironment,
+  uniqueName,
+  type TemporaryRoles,
+} from '@ferry/test-support';
 import { caseFerryHome, freePortRange, runInfraCli } from '../faults/infra/local-infra-cli';
 
 const run = promisify(execFile);
@@ -36,6 +48,9 @@ describe('Ferry on a secured Kafka with derived ACLs', () => {
   const otherSecrets: string[] = [WEBHOOK_SECRET];
   // Kafka and a registry of this test's own (the catalog's subjects, untouched by other tests).
   let infraEnv: Record<string, string>;
+  // The operator who applies the ACLs logs in to Postgres as a role of their own.
+  const auditSchema = uniqueName('secure_ops');
+  let dbRoles: TemporaryRoles<'operators' | 'alice'>;
 
   const client = (settings: KafkaSecuritySettings, brokers = endpoints.kafkaBrokers) =>
     createKafka(
@@ -54,7 +69,9 @@ describe('Ferry on a secured Kafka with derived ACLs', () => {
       env: {
         ...process.env,
         ...kafkaClientEnv(security, endpoints.kafkaBrokers, principal),
-        DATABASE_URL: env.databaseUrl,
+        DATABASE_URL: dbRoles.roles.alice.url,
+        FERRY_DB_SCHEMA: auditSchema,
+        FERRY_DB_OPERATOR_ROLE: dbRoles.roles.operators.name,
       },
       timeout: 120_000,
     });
@@ -71,6 +88,18 @@ describe('Ferry on a secured Kafka with derived ACLs', () => {
       FERRY_REGISTRY_DATABASE: uniqueName('secure_registry'),
       DATABASE_URL: env.databaseUrl,
     };
+    dbRoles = await temporaryRoles(env.databaseUrl, {
+      operators: { login: false },
+      alice: { login: true, memberOf: ['operators'] },
+    });
+    const db = openDatabase({ url: env.databaseUrl, schema: auditSchema });
+    await runMigrateStep(db, {
+      schema: auditSchema,
+      sources: [persistenceMigrations],
+      runtimeRole: undefined,
+      operatorRole: dbRoles.roles.operators.name,
+    });
+    await db.close();
     const started = await runInfraCli(home, ['up', '--secure'], infraEnv);
     outputs.push(started);
     const written = readEndpointsFile(join(home, 'run', 'endpoints.json'));
@@ -88,9 +117,22 @@ describe('Ferry on a secured Kafka with derived ACLs', () => {
     rmSync(home, { recursive: true, force: true });
   }, 120_000);
 
-  it('applies the derived ACLs with ops acls apply, and a second apply changes nothing', async () => {
-    const first = await ops(['acls', 'apply', '--execute']);
+  it('applies the derived ACLs with ops acls apply as an audited operator, and a second apply changes nothing', async () => {
+    const first = await ops(['acls', 'apply', '--execute', '--reason', 'first deployment']);
     expect(first).toMatch(/^(\d+) were created, 0 were deleted, 0 already in place$/m);
+    const audit = openDatabase({ url: env.databaseUrl, schema: auditSchema });
+    try {
+      const { rows } = await audit.query<{ operator: string; reason: string; created: number }>(
+        `SELECT operator, reason, jsonb_array_length(detail->'created') AS created
+           FROM ferry_operator_actions WHERE action = 'acls apply'`,
+      );
+      const created = Number(/^(\d+) were created/m.exec(first)?.[1]);
+      expect(rows).toEqual([
+        { operator: dbRoles.roles.alice.name, reason: 'first deployment', created },
+      ]);
+    } finally {
+      await audit.close();
+    }
     // apply returns once the broker shows the rules: a new connection sees them at once.
     const second = await ops(['acls', 'plan']);
     expect(second).toMatch(/^0 would be created, 0 would be deleted, \d+ already in place/m);
