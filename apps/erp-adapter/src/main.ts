@@ -11,6 +11,7 @@ runMain(async () => {
     name: 'erp-adapter',
     port: config.httpPort,
     host: config.httpHost,
+    opsPort: config.opsPort,
     maxBodyBytes: config.webhookMaxBodyBytes,
     rawBodyPaths: [ODOO_WEBHOOK_PATH],
   });

@@ -8,5 +8,6 @@ runMain(async () => {
     name: 'inventory-projector',
     port: config.httpPort,
     host: config.httpHost,
+    opsPort: config.opsPort,
   });
 });

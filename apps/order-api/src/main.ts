@@ -1,5 +1,6 @@
 import { runMain, runService } from '@ferry/service-host';
 import { readOrderApiConfig } from './config';
+import { orderIngressRoutes } from './ingress-routes';
 import { OrderApiModule } from './order-api.module';
 
 runMain(async () => {
@@ -8,6 +9,8 @@ runMain(async () => {
     name: 'order-api',
     port: config.httpPort,
     host: config.httpHost,
+    opsPort: config.opsPort,
     maxBodyBytes: config.maxBodyBytes,
+    ingress: { auth: config, routes: orderIngressRoutes },
   });
 });

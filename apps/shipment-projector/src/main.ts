@@ -8,5 +8,6 @@ runMain(async () => {
     name: 'shipment-projector',
     port: config.httpPort,
     host: config.httpHost,
+    opsPort: config.opsPort,
   });
 });

@@ -1,5 +1,6 @@
 import { runMain, runService } from '@ferry/service-host';
 import { readWmsAdapterConfig } from './config';
+import { wmsIngressRoutes } from './ingress-routes';
 import { WmsAdapterModule } from './wms-adapter.module';
 
 runMain(async () => {
@@ -8,6 +9,8 @@ runMain(async () => {
     name: 'wms-adapter',
     port: config.httpPort,
     host: config.httpHost,
+    opsPort: config.opsPort,
     maxBodyBytes: config.maxBodyBytes,
+    ingress: { auth: config, routes: wmsIngressRoutes },
   });
 });

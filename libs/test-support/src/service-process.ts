@@ -1,12 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { freePort } from './free-port';
+import { localIngressIssuer } from './ingress-issuer';
 import { waitFor } from './wait-for';
 
 const repoRoot = resolve(__dirname, '..', '..', '..');
 
 export interface RunningService {
   readonly url: string;
+  /** Where its health and metrics are: `url`, or its FERRY_OPS_PORT when one was given. */
+  readonly opsUrl: string;
   readonly pid: number;
   /** Everything the process wrote so far (stdout and stderr). */
   output(): string;
@@ -18,15 +21,18 @@ export interface RunningService {
 
 /**
  * Starts a built Ferry app (`apps/<name>/dist/main.js`) as its own process on a free port and
- * waits until it reports ready. Tests run the same artefact as production.
+ * waits until it reports ready. Tests run the same artefact as production, authentication
+ * included: the service trusts this process's local issuer (callers send `localAuthorization()`)
+ * unless `env` names FERRY_AUTH_* of its own.
  */
 export async function startService(
   name: string,
   env: Readonly<Record<string, string>>,
 ): Promise<RunningService> {
   const port = await freePort();
+  const issuer = await localIngressIssuer();
   const child = spawn(process.execPath, [resolve(repoRoot, 'apps', name, 'dist', 'main.js')], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...process.env, ...issuer.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -41,8 +47,11 @@ export async function startService(
     });
   });
   const url = `http://127.0.0.1:${port}`;
+  const opsPort = env['FERRY_OPS_PORT'];
+  const opsUrl = opsPort === undefined ? url : `http://127.0.0.1:${opsPort}`;
   const service: RunningService = {
     url,
+    opsUrl,
     pid: child.pid ?? -1,
     output: () => output,
     stop: async () => {
@@ -59,7 +68,7 @@ export async function startService(
       `${name} to be ready`,
       async () => {
         if (child.exitCode !== null) throw new ExitedEarly(name, child, output);
-        const response = await fetch(`${url}/health/ready`).catch(() => undefined);
+        const response = await fetch(`${opsUrl}/health/ready`).catch(() => undefined);
         return response?.ok ? true : undefined;
       },
       { timeoutMs: 60_000, intervalMs: 200 },
