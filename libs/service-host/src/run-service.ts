@@ -18,6 +18,9 @@ import { ingressGuard, type IngressRoute } from './ingress/ingress-guard';
 import { opsEndpoints, sendOpsNotFound } from './ops-endpoints';
 import { ServiceHealth } from './service-health';
 
+/** The readiness component of the business endpoints' HTTP server. */
+const BUSINESS_PORT = 'http';
+
 export interface ServiceOptions {
   readonly name: string;
   readonly port: number;
@@ -60,8 +63,12 @@ export async function runService(
     logger: new ConsoleLogger(options.name, { json: true }),
   });
   app.disable('x-powered-by');
+  // Not ready until every module started and the business port listens: the ops port may answer
+  // well before that.
+  const health = app.get(ServiceHealth);
+  health.expect(BUSINESS_PORT);
   // Middleware runs in the order registered: ops endpoints (open), the guard, then body parsers.
-  const ops = opsEndpoints(app.get(ServiceHealth));
+  const ops = opsEndpoints(health);
   const opsServer = options.opsPort == null ? undefined : createServer(openOps(ops));
   if (opsServer === undefined)
     app.use((request: Request, response: Response, next: NextFunction) => {
@@ -80,6 +87,7 @@ export async function runService(
   if (opsServer !== undefined && options.opsPort != null)
     await listenOps(opsServer, options.opsPort, options.host, app, logger);
   await app.listen(options.port, options.host);
+  health.markReady(BUSINESS_PORT);
   return app;
 }
 

@@ -34,7 +34,10 @@ export interface IngressIssuer {
    * already issued still pass), and tokens are signed with the new key from now on.
    */
   rotate(): Promise<void>;
-  /** Drops every key but the newest from the JWKS: tokens of older keys stop passing. */
+  /**
+   * Drops every key but the newest from the JWKS: tokens of older keys stop passing once a
+   * service loads the file again (FERRY_AUTH_JWKS_MAX_AGE_MS, 1 s here).
+   */
   retireOldKeys(): void;
 }
 
@@ -85,8 +88,9 @@ export async function startIngressIssuer(directory: string): Promise<IngressIssu
       FERRY_AUTH_JWKS_FILE: jwksFile,
       FERRY_AUTH_ISSUER: LOCAL_ISSUER,
       FERRY_AUTH_AUDIENCE: LOCAL_AUDIENCE,
-      // A rotated key is picked up on the first token that names it.
+      // A rotated key is picked up on the first token that names it, a retired one within 1 s.
       FERRY_AUTH_JWKS_COOLDOWN_MS: '0',
+      FERRY_AUTH_JWKS_MAX_AGE_MS: '1000',
     },
     directory,
     token,

@@ -118,7 +118,11 @@ export async function runErpWmsFlow(endpoints: Endpoints, say: Say): Promise<boo
         const post = () =>
           fetch(`${system.orderApi.url}/api/orders`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', 'idempotency-key': 'demo-order-1' },
+            headers: {
+              'content-type': 'application/json',
+              'idempotency-key': 'demo-order-1',
+              authorization: system.authorization,
+            },
             body: JSON.stringify({
               externalOrderId: 'WEB-1001',
               channel: 'webshop',

@@ -101,7 +101,7 @@ export const ingressAuthOptions = {
     'FERRY_AUTH_JWKS_MAX_AGE_MS',
     integer({ min: 1000 }),
     600_000,
-    'How long a fetched JWKS is used before it is fetched again',
+    'How long a JWKS (fetched or read from its file) is used before it is loaded again: the longest a retired key keeps passing',
   ),
 };
 
@@ -116,7 +116,12 @@ export type KeySource =
       readonly cooldownMs: number;
       readonly maxAgeMs: number;
     }
-  | { readonly kind: 'file'; readonly path: string; readonly cooldownMs: number };
+  | {
+      readonly kind: 'file';
+      readonly path: string;
+      readonly cooldownMs: number;
+      readonly maxAgeMs: number;
+    };
 
 export interface TokenPolicy {
   readonly issuer: string;
@@ -157,6 +162,11 @@ export function ingressAuthPolicy(config: IngressAuthConfig): IngressAuthPolicy 
             cooldownMs,
             maxAgeMs: config.authJwksMaxAgeMs,
           }
-        : { kind: 'file', path: config.authJwksFile, cooldownMs },
+        : {
+            kind: 'file',
+            path: config.authJwksFile,
+            cooldownMs,
+            maxAgeMs: config.authJwksMaxAgeMs,
+          },
   };
 }

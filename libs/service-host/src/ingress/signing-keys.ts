@@ -12,7 +12,8 @@ import type { KeySource } from './auth-options';
 /**
  * The keys tokens are verified with. A token naming a key id the set does not hold makes the set
  * reload (at most once per cooldown): that is how a rotated-in key becomes known without a
- * restart. The URL source is jose's remote set (bounded fetch, cache of `maxAgeMs`).
+ * restart. A set older than `maxAgeMs` is loaded again: that is how a retired key stops passing.
+ * The URL source is jose's remote set (bounded fetch, same cooldown and age).
  */
 export function signingKeys(source: KeySource, clock: () => number = Date.now): JWTVerifyGetKey {
   if (source.kind === 'url')
@@ -21,22 +22,29 @@ export function signingKeys(source: KeySource, clock: () => number = Date.now): 
       cooldownDuration: source.cooldownMs,
       cacheMaxAge: source.maxAgeMs,
     });
-  return jwksFileKeys(source.path, source.cooldownMs, clock);
+  return jwksFileKeys(source, clock);
 }
 
-function jwksFileKeys(path: string, cooldownMs: number, clock: () => number): JWTVerifyGetKey {
+function jwksFileKeys(
+  source: Extract<KeySource, { kind: 'file' }>,
+  clock: () => number,
+): JWTVerifyGetKey {
   // A file that cannot be read at start is a configuration error: the service does not start.
-  let keys = createLocalJWKSet(readJwksFile(path, (problem) => new ConfigError([problem])));
+  let keys = createLocalJWKSet(readJwksFile(source.path, (problem) => new ConfigError([problem])));
   let loadedAt = clock();
+  // Later, a file being rewritten is a passing outage of the key source (503), not a refusal.
+  const reload = (): void => {
+    keys = createLocalJWKSet(readJwksFile(source.path, (problem) => new KeysUnavailable(problem)));
+    loadedAt = clock();
+  };
   return async (header, token) => {
+    if (clock() - loadedAt >= source.maxAgeMs) reload();
     try {
       return await keys(header, token);
     } catch (error: unknown) {
-      if (!(error instanceof errors.JWKSNoMatchingKey) || clock() - loadedAt < cooldownMs)
+      if (!(error instanceof errors.JWKSNoMatchingKey) || clock() - loadedAt < source.cooldownMs)
         throw error;
-      // Later, a file being rewritten is a passing outage of the key source (503), not a refusal.
-      keys = createLocalJWKSet(readJwksFile(path, (problem) => new KeysUnavailable(problem)));
-      loadedAt = clock();
+      reload();
       return keys(header, token);
     }
   };

@@ -56,7 +56,7 @@ describe('verifyBearer', () => {
     writeFileSync(jwksFile, JSON.stringify({ keys: keys.map((key) => key.jwk) }));
   };
   const keysOfFile = (cooldownMs = 30_000) =>
-    signingKeys({ kind: 'file', path: jwksFile, cooldownMs }, () => clockMs);
+    signingKeys({ kind: 'file', path: jwksFile, cooldownMs, maxAgeMs: 600_000 }, () => clockMs);
   const verify = async (token: string, keys = keysOfFile()) =>
     verifyBearer(`Bearer ${token}`, keys, policy, NOW);
 
@@ -166,5 +166,17 @@ describe('verifyBearer', () => {
     expect((await verify(rotatedToken, keys)).kind).toBe('caller');
     // Both keys pass during the rotation.
     expect((await verify(await sign(current), keys)).kind).toBe('caller');
+  });
+
+  it('stops taking a retired key once the loaded set is older than its max age', async () => {
+    const keys = keysOfFile();
+    const next = await newKey('key-2');
+    const oldToken = await sign(current);
+    expect((await verify(oldToken, keys)).kind).toBe('caller');
+    writeJwks(next);
+    clockMs += 599_000;
+    expect((await verify(oldToken, keys)).kind).toBe('caller');
+    clockMs += 1_000;
+    expect(await verify(oldToken, keys)).toEqual({ kind: 'refused', reason: 'unknown_key' });
   });
 });
