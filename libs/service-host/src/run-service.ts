@@ -72,7 +72,9 @@ export async function runService(
   const opsServer = options.opsPort == null ? undefined : createServer(openOps(ops));
   if (opsServer === undefined)
     app.use((request: Request, response: Response, next: NextFunction) => {
-      ops(request, response).then((answered) => answered || next(), next);
+      ops(request, response).then((answered) => {
+        if (!answered) next();
+      }, next);
     });
   if (options.ingress && policy)
     app.use(

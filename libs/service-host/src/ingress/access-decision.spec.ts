@@ -1,6 +1,11 @@
 import { decideAccess, refusalAnswer } from './access-decision';
+import type { BearerVerdict } from './verify-bearer';
 
-const caller = { kind: 'caller', caller: 'wms-eu-1', scopes: new Set(['ferry:inventory.write']) };
+const caller: BearerVerdict = {
+  kind: 'caller',
+  caller: 'wms-eu-1',
+  scopes: new Set(['ferry:inventory.write']),
+};
 
 describe('decideAccess', () => {
   it('lets a caller in on a route whose scope its token grants', () => {

@@ -41,7 +41,7 @@ function jwksUrl(raw: string): string {
   return parsed.toString();
 }
 
-/** How a service's business endpoints authenticate their callers (see docs/security-ingress.md). */
+/** How a service's business endpoints authenticate their callers (see docs/adapters.md, "Who may call"). */
 export const ingressAuthOptions = {
   authMode: option(
     'FERRY_AUTH_MODE',
