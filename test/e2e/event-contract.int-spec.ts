@@ -1,5 +1,6 @@
 import { deriveEventId, FerryHeaders, valueSubject } from '@ferry/contracts';
 import {
+  localAuthorization,
   startService,
   testEnvironment,
   uniqueName,
@@ -38,6 +39,7 @@ describe('InventoryLevelSet as an independent consumer reads it', () => {
       headers: {
         'content-type': 'application/json',
         traceparent: `00-${traceId}-00f067aa0ba902b7-01`,
+        authorization: await localAuthorization(),
       },
       body: JSON.stringify({
         sku: 'SKU-ENV',

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { deriveEventId, SCHEMAS_ROOT, valueSubject } from '@ferry/contracts';
 import {
   isolatedDatabase,
+  localAuthorization,
   readMetrics,
   sampleValue,
   startService,
@@ -31,10 +32,10 @@ describe('inventory levels from WMS snapshot to Postgres', () => {
   let adapter: RunningService;
   let projector: RunningService;
 
-  const post = (body: unknown) =>
+  const post = async (body: unknown) =>
     fetch(`${adapter.url}/v1/inventory-levels`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: await localAuthorization() },
       body: JSON.stringify(body),
     });
 
@@ -196,7 +197,7 @@ describe('inventory levels from WMS snapshot to Postgres', () => {
 
     const malformed = await fetch(`${adapter.url}/v1/inventory-levels`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: await localAuthorization() },
       body: '{"sku":',
     });
     expect(malformed.status).toBe(400);

@@ -2,6 +2,7 @@ import { FerryHeaders } from '@ferry/contracts';
 import { readTopicToEnd } from '@ferry/kafka-runtime';
 import {
   isolatedDatabase,
+  localAuthorization,
   startService,
   testEnvironment,
   uniqueName,
@@ -31,11 +32,12 @@ describe('order command API', () => {
     shipping: '4.90',
   });
 
-  const post = (body: unknown, key?: string) =>
+  const post = async (body: unknown, key?: string) =>
     fetch(`${api.url}/api/orders`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
+        authorization: await localAuthorization(),
         ...(key === undefined ? {} : { 'idempotency-key': key }),
       },
       body: JSON.stringify(body),

@@ -1,5 +1,6 @@
 import {
   isolatedDatabase,
+  localAuthorization,
   readMetrics,
   sampleValue,
   startService,
@@ -26,7 +27,7 @@ describe('shipment status from WMS updates to Postgres', () => {
   const post = async (body: unknown) => {
     const response = await fetch(`${adapter.url}/v1/shipment-status`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: await localAuthorization() },
       body: JSON.stringify(body),
     });
     expect(response.status).toBe(202);

@@ -64,7 +64,11 @@ describe('scenario: duplicate webhooks and retried requests', () => {
     const post = () =>
       fetch(`${system.orderApi.url}/api/orders`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': 'dup-key-1' },
+        headers: {
+          'content-type': 'application/json',
+          'idempotency-key': 'dup-key-1',
+          authorization: system.authorization,
+        },
         body,
       });
     const concurrent = await Promise.all([post(), post()]);

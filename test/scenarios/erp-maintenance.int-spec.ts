@@ -26,7 +26,11 @@ describe('scenario: ERP maintenance window while orders keep coming', () => {
   const place = (n: number) =>
     fetch(`${system.orderApi.url}/api/orders`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': `maint-${n}` },
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': `maint-${n}`,
+        authorization: system.authorization,
+      },
       body: JSON.stringify(order(n)),
     });
 

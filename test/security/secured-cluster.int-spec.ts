@@ -109,11 +109,10 @@ describe('Ferry on a secured Kafka with derived ACLs', () => {
   }, 300_000);
 
   afterAll(async () => {
-    await runInfraCli(home, ['down'], {
-      KAFKA_BROKERS: '',
-      SCHEMA_REGISTRY_URL: env.schemaRegistryUrl,
-      DATABASE_URL: env.databaseUrl,
-    }).catch(() => undefined);
+    // reset: down, and the registry's database dropped with the data.
+    await runInfraCli(home, ['reset'], infraEnv).catch(() => undefined);
+    await dropSchema(env.databaseUrl, auditSchema);
+    await dbRoles.drop();
     rmSync(home, { recursive: true, force: true });
   }, 120_000);
 

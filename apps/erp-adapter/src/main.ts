@@ -15,6 +15,7 @@ runServiceMain({
       name: 'erp-adapter',
       port: config.httpPort,
       host: config.httpHost,
+      opsPort: config.opsPort,
       maxBodyBytes: config.webhookMaxBodyBytes,
       rawBodyPaths: [ODOO_WEBHOOK_PATH],
     });

@@ -12,6 +12,7 @@ runServiceMain({
       name: 'inventory-projector',
       port: config.httpPort,
       host: config.httpHost,
+      opsPort: config.opsPort,
     });
   },
 });

@@ -2,6 +2,7 @@ import { KafkaRuntime, readTopic } from '@ferry/kafka-runtime';
 import { silentLogger } from '@ferry/observability';
 import {
   isolatedDatabase,
+  localAuthorization,
   startService,
   startTcpRelay,
   testEnvironment,
@@ -36,10 +37,14 @@ describe('order API: orders its event cannot carry, and a database outage', () =
     ...overrides,
   });
 
-  const post = (body: unknown, key: string) =>
+  const post = async (body: unknown, key: string) =>
     fetch(`${api.url}/api/orders`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': key },
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': key,
+        authorization: await localAuthorization(),
+      },
       body: JSON.stringify(body),
     });
 

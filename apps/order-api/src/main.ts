@@ -1,5 +1,6 @@
 import { runService, runServiceMain } from '@ferry/service-host';
 import { readOrderApiConfig } from './config';
+import { orderIngressRoutes } from './ingress-routes';
 import { OrderApiModule } from './order-api.module';
 import { orderApiMigrations } from './orders/order-storage';
 
@@ -12,7 +13,9 @@ runServiceMain({
       name: 'order-api',
       port: config.httpPort,
       host: config.httpHost,
+      opsPort: config.opsPort,
       maxBodyBytes: config.maxBodyBytes,
+      ingress: { auth: config, routes: orderIngressRoutes },
     });
   },
 });

@@ -12,6 +12,7 @@ runServiceMain({
       name: 'shipment-projector',
       port: config.httpPort,
       host: config.httpHost,
+      opsPort: config.opsPort,
     });
   },
 });

@@ -1,7 +1,7 @@
 import { boolean, integer, option, readConfig, text, type ConfigOf } from '@ferry/config';
 import { Topics } from '@ferry/contracts';
 import { kafkaConnectionOptions, schemaRegistryOptions } from '@ferry/kafka-runtime';
-import { httpServerOptions, projectionOptions } from '@ferry/service-host';
+import { httpServerOptions, ingressAuthOptions, projectionOptions } from '@ferry/service-host';
 
 /** Everything the WMS adapter reads from its environment. */
 export const wmsAdapterOptions = {
@@ -14,6 +14,7 @@ export const wmsAdapterOptions = {
   ...kafkaConnectionOptions,
   ...schemaRegistryOptions,
   ...httpServerOptions(3001),
+  ...ingressAuthOptions,
   inventoryTopic: option(
     'FERRY_INVENTORY_TOPIC',
     text,

@@ -1,6 +1,7 @@
 import { KafkaRuntime, readTopic } from '@ferry/kafka-runtime';
 import { silentLogger } from '@ferry/observability';
 import {
+  localAuthorization,
   startService,
   testEnvironment,
   uniqueName,
@@ -31,10 +32,10 @@ describe('WMS adapter: input its events cannot carry', () => {
   let runtime: KafkaRuntime;
   let adapter: RunningService;
 
-  const post = (stream: Stream, body: unknown) =>
+  const post = async (stream: Stream, body: unknown) =>
     fetch(`${adapter.url}${paths[stream]}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: await localAuthorization() },
       body: JSON.stringify(body),
     });
 
@@ -170,7 +171,7 @@ describe('WMS adapter: input its events cannot carry', () => {
   it('answers a body that is not JSON with the documented 400 malformed_json', async () => {
     const response = await fetch(`${adapter.url}${paths.inventory}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: await localAuthorization() },
       body: '{"sku":',
     });
     expect([response.status, await response.json()]).toEqual([

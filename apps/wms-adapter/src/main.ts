@@ -1,5 +1,6 @@
 import { projectionMigrations, runService, runServiceMain } from '@ferry/service-host';
 import { readWmsAdapterConfig } from './config';
+import { wmsIngressRoutes } from './ingress-routes';
 import { WmsAdapterModule } from './wms-adapter.module';
 
 runServiceMain({
@@ -12,7 +13,9 @@ runServiceMain({
       name: 'wms-adapter',
       port: config.httpPort,
       host: config.httpHost,
+      opsPort: config.opsPort,
       maxBodyBytes: config.maxBodyBytes,
+      ingress: { auth: config, routes: wmsIngressRoutes },
     });
   },
 });

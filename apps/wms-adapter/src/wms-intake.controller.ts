@@ -8,6 +8,7 @@ import {
   type ShipmentStatusChanged,
 } from '@ferry/contracts';
 import {
+  Caller,
   parseRequestBody,
   refuseUnlessValidEvents,
   type CatalogPublisher,
@@ -95,7 +96,8 @@ function accepted(events: readonly { eventId: string; entityId: string }[]): Acc
 /**
  * The WMS's goods receipts and shipment status updates. Each answers 202 once Kafka acknowledged
  * every event, or 400 (`invalid_goods_receipt`, `invalid_shipment_update`) with nothing
- * published; sending the same change again yields the same event id.
+ * published; sending the same change again yields the same event id. Each event names the
+ * authenticated caller in its `ferry-caller` header.
  */
 @Controller('v1')
 export class WmsIntakeController {
@@ -112,9 +114,10 @@ export class WmsIntakeController {
   async receiveGoods(
     @Body() body: unknown,
     @Headers('traceparent') traceparent: string | undefined,
+    @Caller() caller: string | undefined,
   ): Promise<AcceptedEvents> {
     const events = eventsOf(goodsReceipts, this.config.maxItemsPerRequest, body);
-    await this.receipts.publish(events, traceparent);
+    await this.receipts.publish(events, { traceparent, caller });
     return accepted(events);
   }
 
@@ -123,9 +126,10 @@ export class WmsIntakeController {
   async updateShipments(
     @Body() body: unknown,
     @Headers('traceparent') traceparent: string | undefined,
+    @Caller() caller: string | undefined,
   ): Promise<AcceptedEvents> {
     const events = eventsOf(shipmentUpdates, this.config.maxItemsPerRequest, body);
-    await this.shipments.publish(events, traceparent);
+    await this.shipments.publish(events, { traceparent, caller });
     return accepted(events);
   }
 }

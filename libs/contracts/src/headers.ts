@@ -8,6 +8,11 @@ export const FerryHeaders = {
   originSystem: 'ferry-origin-system',
   /** Deterministic event id (also inside the value); lets tools dedup without decoding. */
   eventId: 'ferry-event-id',
+  /**
+   * Who sent the HTTP request that produced the event: the authenticated subject of its bearer
+   * token. Outside the payload on purpose, so the event id stays derived from the change alone.
+   */
+  caller: 'ferry-caller',
   /** W3C trace context. */
   traceparent: 'traceparent',
   tracestate: 'tracestate',

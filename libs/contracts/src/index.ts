@@ -31,6 +31,8 @@ export { deriveEventId, FERRY_EVENT_NAMESPACE, uuidV5 } from './event-id';
 export * from './generated';
 export { FerryHeaders } from './headers';
 export type { FerryHeaderName } from './headers';
+export { IngressScopes } from './ingress-scopes';
+export type { IngressScope } from './ingress-scopes';
 export { inventoryEntityId } from './inventory/entity-id';
 export * from './registry-access';
 export * from './schema-check';

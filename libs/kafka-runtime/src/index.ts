@@ -25,7 +25,7 @@ export {
   UnknownSchemaError,
 } from './errors';
 export { EventPublisher } from './producer/event-publisher';
-export type { PublishOptions } from './producer/event-publisher';
+export type { PublishContext, PublishOptions } from './producer/event-publisher';
 export { EventCodec } from './registry/event-codec';
 export { frame, unframe } from './registry/wire-format';
 export { KafkaRuntime } from './runtime';

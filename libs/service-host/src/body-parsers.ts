@@ -2,6 +2,7 @@ import { HttpException } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import type { IncomingMessage } from 'node:http';
+import { normalPath, pathOf } from './request-path';
 
 export interface BodyParsing {
   readonly maxBodyBytes: number;
@@ -11,15 +12,6 @@ export interface BodyParsing {
    * anything reads them. The size cap applies to them as to every other body.
    */
   readonly rawBodyPaths: readonly string[];
-}
-
-/** Routing ignores case and a trailing slash, so the raw-body match does too. */
-function normalPath(path: string): string {
-  return path.replace(/\/+$/, '').toLowerCase() || '/';
-}
-
-function pathOf(request: IncomingMessage): string {
-  return new URL(request.url ?? '/', 'http://ferry').pathname;
 }
 
 /**

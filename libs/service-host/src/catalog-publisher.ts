@@ -6,7 +6,12 @@ import {
   type EventEnvelope,
   type TopicSpec,
 } from '@ferry/contracts';
-import { catalogTopicOf, KafkaRuntime, type EventPublisher } from '@ferry/kafka-runtime';
+import {
+  catalogTopicOf,
+  KafkaRuntime,
+  type EventPublisher,
+  type PublishContext,
+} from '@ferry/kafka-runtime';
 
 export interface CatalogPublisherOptions<T extends EventEnvelope> {
   readonly contract: EventContract<T>;
@@ -54,8 +59,8 @@ export class CatalogPublisher<T extends EventEnvelope> implements OnModuleInit, 
   }
 
   /** Resolves once Kafka acknowledged every event. */
-  publish(events: readonly T[], traceparent?: string): Promise<void> {
-    return this.publisher.publish(events, traceparent);
+  publish(events: readonly T[], context?: PublishContext): Promise<void> {
+    return this.publisher.publish(events, context);
   }
 }
 

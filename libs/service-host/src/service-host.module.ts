@@ -1,8 +1,10 @@
 import { Global, Module } from '@nestjs/common';
-import { HealthController } from './health.controller';
 import { ServiceHealth } from './service-health';
 
-/** Health, readiness and metrics endpoints every Ferry service exposes. */
+/**
+ * The health every Ferry service reports; `runService` answers it with the metrics on
+ * `/health/*` and `/metrics` (see ops-endpoints).
+ */
 @Global()
-@Module({ controllers: [HealthController], providers: [ServiceHealth], exports: [ServiceHealth] })
+@Module({ providers: [ServiceHealth], exports: [ServiceHealth] })
 export class ServiceHostModule {}

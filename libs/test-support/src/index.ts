@@ -1,5 +1,14 @@
 export { freePort } from './free-port';
 export { uniqueName } from './names';
+export {
+  LOCAL_AUDIENCE,
+  LOCAL_CALLER,
+  LOCAL_ISSUER,
+  localAuthorization,
+  localIngressIssuer,
+  startIngressIssuer,
+} from './ingress-issuer';
+export type { IngressIssuer, TokenRequest } from './ingress-issuer';
 export { migrateService, startService } from './service-process';
 export type { RunningService, StartOptions } from './service-process';
 export { testEnvironment } from './test-environment';

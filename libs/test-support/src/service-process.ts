@@ -2,12 +2,15 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
 import { resolve } from 'node:path';
 import { freePort } from './free-port';
+import { localIngressIssuer } from './ingress-issuer';
 import { waitFor } from './wait-for';
 
 const repoRoot = resolve(__dirname, '..', '..', '..');
 
 export interface RunningService {
   readonly url: string;
+  /** Where its health and metrics are: `url`, or its FERRY_OPS_PORT when one was given. */
+  readonly opsUrl: string;
   readonly pid: number;
   /** Everything the process wrote so far (stdout and stderr). */
   output(): string;
@@ -49,7 +52,9 @@ export async function migrateService(
 /**
  * Starts a built Ferry app (`apps/<name>/dist/main.js`) as its own process on a free port and
  * waits until it reports ready, after its migrate step (services do not migrate their schema
- * themselves). Tests run the same artefact, and the same two steps, as production.
+ * themselves). Tests run the same artefact, and the same two steps, as production, authentication
+ * included: the service trusts this process's local issuer (callers send `localAuthorization()`)
+ * unless `env` names FERRY_AUTH_* of its own.
  */
 export async function startService(
   name: string,
@@ -58,8 +63,9 @@ export async function startService(
 ): Promise<RunningService> {
   if (options.migrate !== false) await migrateService(name, { ...env, ...options.migrate });
   const port = await freePort();
+  const issuer = await localIngressIssuer();
   const child = spawn(process.execPath, [mainOf(name)], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...process.env, ...issuer.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -80,8 +86,11 @@ export async function startService(
     });
   });
   const url = `http://127.0.0.1:${port}`;
+  const opsPort = env['FERRY_OPS_PORT'];
+  const opsUrl = opsPort === undefined ? url : `http://127.0.0.1:${opsPort}`;
   const service: RunningService = {
     url,
+    opsUrl,
     pid: child.pid ?? -1,
     output: () => output,
     stop: async () => {
@@ -99,7 +108,7 @@ export async function startService(
       async () => {
         // A service that refused to start says why at once, not after the timeout.
         if (child.exitCode !== null) return 'exited';
-        const response = await fetch(`${url}/health/ready`).catch(() => undefined);
+        const response = await fetch(`${opsUrl}/health/ready`).catch(() => undefined);
         return response?.ok ? 'ready' : undefined;
       },
       { timeoutMs: 60_000, intervalMs: 200 },

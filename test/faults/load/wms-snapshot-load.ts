@@ -1,4 +1,5 @@
 import type { InventoryLevelSet } from '@ferry/contracts';
+import { localAuthorization } from '@ferry/test-support';
 import { EffectsOracle } from '../../failure/effects-oracle';
 import { InventoryLevelStream } from '../../failure/inventory-stream';
 
@@ -105,7 +106,7 @@ export class WmsSnapshotLoad {
     try {
       const response = await fetch(`${this.adapterUrl()}/v1/inventory-levels`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: await localAuthorization() },
         body: JSON.stringify({ snapshots }),
         signal: AbortSignal.timeout(POST_TIMEOUT_MS),
       });

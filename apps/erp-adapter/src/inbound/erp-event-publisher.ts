@@ -111,7 +111,7 @@ export class ErpEventPublisher {
       });
     const fresh = plan.publish.map(({ event }) => event);
     if (fresh.length === 0) return { published: [], skipped };
-    await publisher.publish(fresh, traceparent);
+    await publisher.publish(fresh, { traceparent });
     await this.storage.published.record(entity, plan.publish);
     erpInboundMetrics.published.inc({ entity, path }, fresh.length);
     return { published: fresh, skipped };

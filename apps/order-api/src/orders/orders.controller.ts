@@ -11,6 +11,7 @@ import {
 } from '@nestjs/common';
 import { SalesOrderPlacedContract, type SalesOrderPlaced } from '@ferry/contracts';
 import {
+  Caller,
   parseRequestBody,
   refuseUnlessValidEvents,
   type CatalogPublisher,
@@ -43,6 +44,7 @@ export class OrdersController {
     @Body() body: unknown,
     @Headers('idempotency-key') key: string | undefined,
     @Headers('traceparent') traceparent: string | undefined,
+    @Caller() caller: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<Record<string, unknown>> {
     if (key === undefined || key === '') {
@@ -87,7 +89,7 @@ export class OrdersController {
         break;
       case 'new':
         try {
-          await this.publisher.publish([event], traceparent);
+          await this.publisher.publish([event], { traceparent, caller });
         } catch (error: unknown) {
           await this.store.release(key, order.externalOrderId);
           throw error;

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import { WMS_ADAPTER_CONFIG, type WmsAdapterConfig } from '../config';
 import { InventoryLevelSetContract, type InventoryLevelSet } from '@ferry/contracts';
-import { refuseUnlessValidEvents, type CatalogPublisher } from '@ferry/service-host';
+import { Caller, refuseUnlessValidEvents, type CatalogPublisher } from '@ferry/service-host';
 import {
   isSnapshotBatch,
   parseSnapshots,
@@ -43,13 +43,15 @@ export class InventoryLevelsController {
    * Accepts one snapshot or `{ "snapshots": [...] }` and answers 202 once Kafka acknowledged every
    * event. Sending the same snapshot again is safe: it becomes the same event id. Every event is
    * checked against its contract before any is published: a body that breaks it is a 400
-   * `invalid_snapshot` and nothing of it reaches Kafka.
+   * `invalid_snapshot` and nothing of it reaches Kafka. Each event names the authenticated
+   * caller in its `ferry-caller` header.
    */
   @Post()
   @HttpCode(202)
   async accept(
     @Body() body: unknown,
     @Headers('traceparent') traceparent: string | undefined,
+    @Caller() caller: string | undefined,
   ): Promise<AcceptedSnapshots> {
     const now = new Date();
     const events = this.validated(body).map((snapshot) => toInventoryLevelSet(snapshot, now));
@@ -57,7 +59,7 @@ export class InventoryLevelsController {
       ...INVALID_SNAPSHOT,
       batchField: isSnapshotBatch(body) ? 'snapshots' : undefined,
     });
-    await this.publisher.publish(events, traceparent);
+    await this.publisher.publish(events, { traceparent, caller });
     return {
       accepted: events.length,
       events: events.map(({ eventId, entityId, sourceVersion }) => ({

@@ -1,4 +1,8 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
+  localAuthorization,
+  localIngressIssuer,
   readMetrics,
   sampleValue,
   startService,
@@ -47,15 +51,29 @@ async function readOutcomes(projector: RunningService): Promise<Outcomes> {
 }
 
 async function sendBurst(adapter: RunningService, plan: BurstPlan): Promise<void> {
+  const authorization = await localAuthorization();
   for (const snapshots of plan.requests) {
     const response = await fetch(`${adapter.url}/v1/inventory-levels`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization },
       body: JSON.stringify({ snapshots }),
     });
     if (response.status !== 202)
       throw new Error(`wms-adapter answered ${response.status}: ${await response.text()}`);
   }
+}
+
+/**
+ * A token of the local issuer for the curl line, in a file beside its JWKS (removed at exit), so
+ * that the token itself is never printed.
+ */
+async function writeDemoToken(): Promise<string> {
+  const issuer = await localIngressIssuer();
+  const file = join(issuer.directory, 'demo-token');
+  writeFileSync(file, await issuer.token({ subject: 'demo-curl', expiresInSeconds: 24 * 3600 }), {
+    mode: 0o600,
+  });
+  return file;
 }
 
 async function startServices(endpoints: Endpoints): Promise<RunningService[]> {
@@ -177,8 +195,9 @@ async function main(): Promise<number> {
     const flowOk = await runErpWmsFlow(endpoints, say);
     const ok = burstOk && flowOk;
     if (keepRunning) {
+      const tokenFile = await writeDemoToken();
       say(
-        `\nStill running (Ctrl-C stops it). Try: curl -XPOST ${adapter.url}/v1/inventory-levels -H 'content-type: application/json' -d '{"sku":"SKU-00001","location":"WH-AMS","onHand":5,"version":${Date.now() * 10 + 100}}'`,
+        `\nStill running (Ctrl-C stops it). Try: curl -XPOST ${adapter.url}/v1/inventory-levels -H 'content-type: application/json' -H "authorization: Bearer $(cat ${tokenFile})" -d '{"sku":"SKU-00001","location":"WH-AMS","onHand":5,"version":${Date.now() * 10 + 100}}'`,
       );
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);

@@ -132,7 +132,11 @@ export async function runErpWmsFlow(
         const post = () =>
           fetch(`${system.orderApi.url}/api/orders`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', 'idempotency-key': 'demo-order-1' },
+            headers: {
+              'content-type': 'application/json',
+              'idempotency-key': 'demo-order-1',
+              authorization: system.authorization,
+            },
             body: JSON.stringify({
               externalOrderId: 'WEB-1001',
               channel: 'webshop',

@@ -6,6 +6,7 @@ import {
 } from '@ferry/simulators';
 import {
   isolatedDatabase,
+  localAuthorization,
   readMetrics,
   sampleValue,
   startService,
@@ -43,6 +44,11 @@ export interface FerrySystem {
   readonly database: IsolatedDatabase;
   readonly topics: ScenarioTopics;
   readonly groups: { readonly projector: string; readonly erpSinkPrefix: string };
+  /**
+   * `Bearer <token>` of the local issuer the services trust, holding every ingress scope: what a
+   * caller of the WMS adapter and the order API sends (the WMS simulator sends it too).
+   */
+  readonly authorization: string;
   /** Sum of a counter on a service's /metrics, over the samples whose labels include `labels`. */
   metric(service: RunningService, name: string, labels?: Record<string, string>): Promise<number>;
   stop(): Promise<void>;
@@ -180,7 +186,9 @@ export async function startFerrySystem(options: FerrySystemOptions): Promise<Fer
     RunningService,
     RunningService,
   ];
-  wms.setTarget(wmsAdapter.url);
+  // Valid for a day: a demo left running or a long scenario outlives the default hour.
+  const authorization = await localAuthorization({ expiresInSeconds: 24 * 3600 });
+  wms.setTarget(wmsAdapter.url, authorization);
   const webhookUrl = `${erpAdapter.url}/v1/erp/odoo/webhooks`;
   for (const model of ['purchase.order', 'account.move', 'stock.quant']) {
     odoo.addWebhook({
@@ -200,6 +208,7 @@ export async function startFerrySystem(options: FerrySystemOptions): Promise<Fer
     database,
     topics,
     groups,
+    authorization,
     metric: async (service, name, labels = {}) =>
       sampleValue(await readMetrics(service.url), name, labels),
     stop: async () => {

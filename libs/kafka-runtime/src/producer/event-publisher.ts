@@ -20,6 +20,14 @@ export interface PublishOptions<T extends EventEnvelope> {
   readonly originSystem: string;
 }
 
+/** Where the events of one `publish` call come from, carried in headers beside each event. */
+export interface PublishContext {
+  /** Continues the caller's trace (an HTTP request's, say); without one, the call starts one. */
+  readonly traceparent?: string | undefined;
+  /** The authenticated sender of the request (`ferry-caller`); absent for Ferry's own reads. */
+  readonly caller?: string | undefined;
+}
+
 /**
  * Publishes one event type to one topic: Avro in the wire format, keyed by entity id, with
  * acks from all in-sync replicas (see EventProducer: a retry may write an event twice, never
@@ -54,12 +62,10 @@ export class EventPublisher<T extends EventEnvelope> {
     this.schemaId = await this.codec.register(this.options.subject, this.options.contract.schema);
   }
 
-  /**
-   * `traceparent` continues the caller's trace (an HTTP request's, say); without one, each call
-   * starts a trace. Every event of the call carries a child span of it in its headers.
-   */
-  async publish(events: readonly T[], traceparent?: string): Promise<void> {
+  /** Every event of the call carries a child span of the context's trace in its headers. */
+  async publish(events: readonly T[], context: PublishContext = {}): Promise<void> {
     if (events.length === 0) return;
+    const { traceparent, caller } = context;
     const parent = isValidTraceparent(traceparent) ? traceparent : newTraceparent();
     const schemaId = this.schemaId;
     if (schemaId === undefined) throw new Error('EventPublisher.publish called before connect');
@@ -82,6 +88,7 @@ export class EventPublisher<T extends EventEnvelope> {
         [FerryHeaders.eventType]: this.options.contract.eventType,
         [FerryHeaders.originSystem]: this.options.originSystem,
         [FerryHeaders.eventId]: event.eventId,
+        ...(caller === undefined ? {} : { [FerryHeaders.caller]: caller }),
       },
     }));
     try {

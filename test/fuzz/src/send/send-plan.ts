@@ -29,6 +29,8 @@ export interface FuzzTargets {
   /** Base URLs (loopback) of the services. */
   readonly urls: Readonly<Record<Service, string>>;
   readonly webhookSecret: string;
+  /** `Bearer <token>` with every ingress scope, for the WMS adapter and the order API. */
+  readonly authorization: string;
 }
 
 export interface SendOptions {
@@ -48,6 +50,8 @@ async function sendCase(
     const body = renderBody(request.body);
     const route = EndpointRoutes[request.endpoint];
     const headers: Record<string, string> = {
+      // The ERP adapter's webhook is signed instead; every other route wants the caller's token.
+      ...(route.service === 'erpAdapter' ? {} : { Authorization: targets.authorization }),
       ...request.headers,
       ...(request.contentType === null ? {} : { 'Content-Type': request.contentType }),
       ...(request.signing

@@ -74,6 +74,7 @@ export async function startFuzzSystem(endpoints: Endpoints): Promise<FuzzSystem>
         erpAdapter: ferry.erpAdapter.url,
       },
       webhookSecret: WEBHOOK_SECRET,
+      authorization: ferry.authorization,
     },
     connection: {
       brokers: endpoints.kafkaBrokers,

@@ -65,6 +65,7 @@ export class Outbox {
   private flushTimer: NodeJS.Timeout | undefined;
   private readonly log: DeliveryRecord[] = [];
   private readonly random: () => number;
+  private authorization: string | undefined;
 
   constructor(private readonly options: OutboxOptions) {
     this.random = options.random ?? Math.random;
@@ -76,6 +77,14 @@ export class Outbox {
 
   setFaults(faults: DeliveryFaults): void {
     this.deliveryFaults = { ...faults };
+  }
+
+  /**
+   * The Authorization header every delivery carries from now on (a bearer token, say). Kept out
+   * of the delivery log, so that no credential ends up in a test's output.
+   */
+  setAuthorization(authorization: string | undefined): void {
+    this.authorization = authorization;
   }
 
   /** Queues a message; returns at once (fire and forget, like Odoo's automation rules). */
@@ -199,11 +208,16 @@ export class Outbox {
     if (prepared.duplicate) await this.attempt(prepared, headers, 'duplicate');
   }
 
+  /** `headers` are logged; the request carries the Authorization header besides. */
   private async attempt(
     prepared: Prepared,
     headers: Readonly<Record<string, string>>,
     copy: 'original' | 'duplicate',
   ): Promise<void> {
+    const sent =
+      this.authorization === undefined
+        ? headers
+        : { ...headers, authorization: this.authorization };
     const { message, sequence } = prepared;
     for (let attempt = 1; attempt <= this.options.maxAttempts; attempt += 1) {
       const base = {
@@ -219,7 +233,7 @@ export class Outbox {
       try {
         const response = await fetch(message.url, {
           method: 'POST',
-          headers,
+          headers: sent,
           body: message.rawBody,
           signal: AbortSignal.timeout(this.options.timeoutMs),
         });

@@ -89,7 +89,8 @@ export interface BurstOptions {
 
 /** What tests do to and read from the simulated WMS besides its HTTP API. */
 export interface WmsHarness {
-  setTarget(url: string): void;
+  /** Where the WMS sends its messages, and the Authorization header they carry (a bearer token). */
+  setTarget(url: string, authorization?: string): void;
   /** Stock changed in the warehouse: a new snapshot (next version), sent unless `send` is false. */
   setStock(change: StockChange, options?: { readonly send?: boolean }): InventorySnapshot;
   /** Sends snapshots as they are (tests craft older versions, duplicates, …). */
@@ -188,8 +189,9 @@ export async function startWmsSimulator(options: WmsSimulatorOptions = {}): Prom
   };
 
   const harness: WmsHarness = {
-    setTarget: (url) => {
+    setTarget: (url, authorization) => {
       target = url;
+      outbox.setAuthorization(authorization);
     },
     setStock: (change, stockOptions = {}) => {
       const snapshot = nextSnapshot(change);
