@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { get as httpsGet } from 'node:https';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Topics } from '@ferry/contracts';
@@ -194,6 +195,22 @@ describe('Ferry on a secured Kafka with derived ACLs', () => {
     await expect(without.connect()).rejects.toThrow();
   }, 120_000);
 
+  it('has a registry that serves TLS only and refuses a caller without its password', async () => {
+    const registry = endpoints.registryClientEnv ?? {};
+    expect(endpoints.schemaRegistryUrl).toMatch(/^https:\/\//);
+    const status = await new Promise<number>((done, fail) => {
+      httpsGet(
+        `${endpoints.schemaRegistryUrl}/subjects`,
+        { ca: readFileSync(registry['SCHEMA_REGISTRY_TLS_CA_FILE'] ?? '') },
+        (response) => {
+          response.resume();
+          done(response.statusCode ?? 0);
+        },
+      ).on('error', fail);
+    });
+    expect(status).toBe(401);
+  }, 30_000);
+
   it('runs the ERP ↔ WMS flow with each service as its own principal and nothing more', async () => {
     const said: string[] = [];
     const ok = await runErpWmsFlow(endpoints, (line) => said.push(line), {
@@ -221,8 +238,13 @@ describe('Ferry on a secured Kafka with derived ACLs', () => {
     const logs = readdirSync(join(home, 'logs')).map((name) =>
       readFileSync(join(home, 'logs', name), 'utf8'),
     );
+    const registryPassword = readFileSync(
+      endpoints.registryClientEnv?.['SCHEMA_REGISTRY_PASSWORD_FILE'] ?? '',
+      'utf8',
+    );
+    passwords.push(registryPassword);
     const texts = [...outputs, ...logs];
-    expect(passwords.length).toBeGreaterThanOrEqual(7);
+    expect(passwords.length).toBeGreaterThanOrEqual(8);
     expect(texts.join('').length).toBeGreaterThan(10_000);
     const leaks = [...passwords, ...keys, ...otherSecrets].filter((secret) =>
       texts.some((text) => text.includes(secret)),

@@ -10,6 +10,8 @@ export interface Endpoints {
   readonly databaseUrl: string;
   /** Present when Kafka was started `--secure`: `kafkaBrokers` is then its SASL_SSL listener. */
   readonly kafkaSecurity?: KafkaSecurityEndpoints;
+  /** Present when the registry was started `--secure`: its credentials and CA, as client variables. */
+  readonly registryClientEnv?: Readonly<Record<string, string>>;
 }
 
 export function parseEndpoints(text: string): Endpoints | undefined {
@@ -20,10 +22,8 @@ export function parseEndpoints(text: string): Endpoints | undefined {
     return undefined;
   }
   if (typeof value !== 'object' || value === null) return undefined;
-  const { kafkaBrokers, schemaRegistryUrl, databaseUrl, kafkaSecurity } = value as Record<
-    string,
-    unknown
-  >;
+  const { kafkaBrokers, schemaRegistryUrl, databaseUrl, kafkaSecurity, registryClientEnv } =
+    value as Record<string, unknown>;
   if (
     !Array.isArray(kafkaBrokers) ||
     !kafkaBrokers.every((item): item is string => typeof item === 'string')
@@ -31,10 +31,25 @@ export function parseEndpoints(text: string): Endpoints | undefined {
     return undefined;
   if (typeof schemaRegistryUrl !== 'string' || typeof databaseUrl !== 'string') return undefined;
   const security = parseKafkaSecurity(kafkaSecurity);
-  if (security === null) return undefined;
-  return security === undefined
-    ? { kafkaBrokers, schemaRegistryUrl, databaseUrl }
-    : { kafkaBrokers, schemaRegistryUrl, databaseUrl, kafkaSecurity: security };
+  const registryEnv = parseStringRecord(registryClientEnv);
+  if (security === null || registryEnv === null) return undefined;
+  return {
+    kafkaBrokers,
+    schemaRegistryUrl,
+    databaseUrl,
+    ...(security === undefined ? {} : { kafkaSecurity: security }),
+    ...(registryEnv === undefined ? {} : { registryClientEnv: registryEnv }),
+  };
+}
+
+/** `undefined` when absent, `null` when present but not an object of strings. */
+function parseStringRecord(value: unknown): Record<string, string> | undefined | null {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'object' || value === null) return null;
+  const entries = Object.entries(value);
+  return entries.every(([, item]) => typeof item === 'string')
+    ? (Object.fromEntries(entries) as Record<string, string>)
+    : null;
 }
 
 /** `undefined` when absent, `null` when present but malformed. */

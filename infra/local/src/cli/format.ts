@@ -19,6 +19,7 @@ export function formatEndpoints(endpoints: Endpoints): string[] {
     `KAFKA_BROKERS=${endpoints.kafkaBrokers.join(',')}`,
     ...secured,
     `SCHEMA_REGISTRY_URL=${endpoints.schemaRegistryUrl}`,
+    ...Object.entries(endpoints.registryClientEnv ?? {}).map(([name, value]) => `${name}=${value}`),
     `DATABASE_URL=${redactPassword(endpoints.databaseUrl)}`,
   ];
 }

@@ -3,6 +3,7 @@ import type { Endpoints } from '../endpoints';
 import { LocalInfraError } from '../errors';
 import { kafkaPomFile } from '../paths';
 import { ensureCatalogTopics } from '../kafka/catalog-topics';
+import { ensureLocalCa } from '../security/local-ca';
 import { ensureKafkaLibs } from '../kafka/kafka-libs';
 import { ALL_NODE_IDS, kafkaProcess } from '../kafka/kafka-process';
 import { upKafka, usesExternalKafka } from '../kafka/kafka-service';
@@ -69,15 +70,18 @@ async function startParts(
       );
     });
   }
-  const [kafka, { schemaRegistryUrl, databaseUrl }] = await settleAll([
+  // One CA signs the brokers' and the registry's certificates: made before both start at once.
+  if (secure) await ensureLocalCa(layout.home);
+  const [kafka, { schemaRegistryUrl, databaseUrl, registryClientEnv }] = await settleAll([
     upKafka(context, java, brokers, secure),
-    upPostgresThenRegistry(context, java),
+    upPostgresThenRegistry(context, java, secure),
   ] as const);
   const endpoints: Endpoints = {
     kafkaBrokers: kafka.brokers,
     schemaRegistryUrl,
     databaseUrl,
     ...(kafka.security === undefined ? {} : { kafkaSecurity: kafka.security }),
+    ...(registryClientEnv === undefined ? {} : { registryClientEnv }),
   };
   if (startsKafka) {
     const created = await ensureCatalogTopics(endpoints);

@@ -63,7 +63,7 @@ export interface FerrySystemOptions {
    */
   readonly endpoints: Pick<
     Endpoints,
-    'kafkaBrokers' | 'schemaRegistryUrl' | 'databaseUrl' | 'kafkaSecurity'
+    'kafkaBrokers' | 'schemaRegistryUrl' | 'databaseUrl' | 'kafkaSecurity' | 'registryClientEnv'
   >;
   /** Requests per second the ERP adapter allows itself against Odoo. */
   readonly odooRequestsPerSecond?: number;
@@ -129,6 +129,7 @@ export async function startFerrySystem(options: FerrySystemOptions): Promise<Fer
     ...options.extraEnv,
     KAFKA_BROKERS: env.kafkaBrokers.join(','),
     SCHEMA_REGISTRY_URL: env.schemaRegistryUrl,
+    ...env.registryClientEnv,
     DATABASE_URL: env.databaseUrl,
     FERRY_DB_SCHEMA: database.schema,
     FERRY_INVENTORY_TOPIC: topics.inventory,
