@@ -47,9 +47,7 @@ function parseStringRecord(value: unknown): Record<string, string> | undefined |
   if (value === undefined) return undefined;
   if (typeof value !== 'object' || value === null) return null;
   const entries = Object.entries(value);
-  return entries.every(([, item]) => typeof item === 'string')
-    ? (Object.fromEntries(entries) as Record<string, string>)
-    : null;
+  return entries.every(([, item]) => typeof item === 'string') ? Object.fromEntries(entries) : null;
 }
 
 /** `undefined` when absent, `null` when present but malformed. */
