@@ -36,6 +36,24 @@ if (major < 20 || (major === 20 && minor < 19))
 const [command, ...args] = process.argv.slice(2);
 if (!(command in commands)) fail(`usage: bootstrap.mjs ${Object.keys(commands).join('|')} [args]`);
 
+// The secured cluster's certificates are made with openssl (npm test runs one; `up --secure` too).
+// Debian has it with ca-certificates, which Java needs; a machine without it gets it from apt.
+function ensureOpenssl() {
+  if (spawnSync('openssl', ['version'], { stdio: 'ignore' }).status === 0) return;
+  const apt = spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
+  if (!apt || process.getuid?.() !== 0)
+    fail('openssl is needed for the secured cluster: install it (Debian: apt-get install openssl)');
+  process.stdout.write(
+    'ferry: installing openssl (apt-get install openssl) for the secured cluster\n',
+  );
+  run(
+    'apt-get',
+    ['install', '-y', '--no-install-recommends', 'openssl'],
+    'apt-get install openssl',
+  );
+}
+if (command === 'test' || args.includes('--secure')) ensureOpenssl();
+
 // npm writes node_modules/.package-lock.json on every install: older than the lockfile means stale.
 const installed = join(root, 'node_modules', '.package-lock.json');
 if (
