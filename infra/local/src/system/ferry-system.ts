@@ -16,7 +16,7 @@ import {
 } from '@ferry/test-support';
 import { ServiceAccess, Topics } from '@ferry/contracts';
 import type { Endpoints } from '../endpoints';
-import { kafkaClientEnv } from '../kafka/kafka-client-env';
+import { serviceKafkaLogin } from '../kafka/secured-access';
 
 /** The topics of one scenario, its own so that scenarios never see each other's events. */
 export interface ScenarioTopics {
@@ -115,13 +115,7 @@ export async function startFerrySystem(options: FerrySystemOptions): Promise<Fer
     security === undefined
       ? uniqueName('sc_wms_sink')
       : catalogGroup('wms-adapter', topics.purchaseOrders);
-  /** Kafka credentials of a service on a secured cluster; nothing to add on a plaintext one. */
-  const kafkaLogin = (service: string): Record<string, string> => {
-    if (security === undefined) return {};
-    const principal = ServiceAccess.find((item) => item.service === service)?.principal;
-    if (principal === undefined) throw new Error(`${service} has no Kafka principal`);
-    return kafkaClientEnv(security, env.kafkaBrokers, principal);
-  };
+  const kafkaLogin = (service: string) => serviceKafkaLogin(env, service);
   const database = isolatedDatabase(env.databaseUrl, 'scenario');
   const odoo = await startOdooSimulator({ signing: { secret: WEBHOOK_SECRET } });
   const wms = await startWmsSimulator();
