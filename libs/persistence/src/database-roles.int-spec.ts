@@ -130,7 +130,9 @@ describe('database roles (real Postgres)', () => {
       `${migrator.name} owns schema ${schema}`,
       `${migrator.name} may CREATE in schema ${schema}`,
       `${migrator.name} may CREATE schemas in this database`,
-      expect.stringMatching(new RegExp(`^${migrator.name} owns \\d+ relation\\(s\\) in ${schema}$`)),
+      expect.stringMatching(
+        new RegExp(`^${migrator.name} owns \\d+ relation\\(s\\) in ${schema}$`),
+      ),
     ]);
   });
 });
