@@ -1,4 +1,4 @@
-import { runService, runServiceMain } from '@ferry/service-host';
+import { listenOn, runService, runServiceMain } from '@ferry/service-host';
 import { readErpAdapterConfig } from './config';
 import { ErpAdapterModule } from './erp-adapter.module';
 import { ODOO_WEBHOOK_PATH } from './inbound/odoo-webhook.controller';
@@ -13,9 +13,7 @@ runServiceMain({
     // as bytes and parsed only after the check; the body cap answers 413 before anything is read.
     await runService(ErpAdapterModule.withConfig(config), {
       name: 'erp-adapter',
-      port: config.httpPort,
-      host: config.httpHost,
-      opsPort: config.opsPort,
+      ...listenOn(config),
       maxBodyBytes: config.webhookMaxBodyBytes,
       rawBodyPaths: [ODOO_WEBHOOK_PATH],
     });

@@ -1,4 +1,4 @@
-import { projectionMigrations, runService, runServiceMain } from '@ferry/service-host';
+import { projectionMigrations, listenOn, runService, runServiceMain } from '@ferry/service-host';
 import { readInventoryProjectorConfig } from './config';
 import { InventoryProjectorModule } from './inventory-projector.module';
 import { inventoryProjection } from './inventory/inventory-projection';
@@ -10,9 +10,7 @@ runServiceMain({
     const config = readInventoryProjectorConfig();
     await runService(InventoryProjectorModule.withConfig(config), {
       name: 'inventory-projector',
-      port: config.httpPort,
-      host: config.httpHost,
-      opsPort: config.opsPort,
+      ...listenOn(config),
     });
   },
 });

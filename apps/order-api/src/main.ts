@@ -1,4 +1,4 @@
-import { runService, runServiceMain } from '@ferry/service-host';
+import { listenOn, runService, runServiceMain } from '@ferry/service-host';
 import { readOrderApiConfig } from './config';
 import { orderIngressRoutes } from './ingress-routes';
 import { OrderApiModule } from './order-api.module';
@@ -11,9 +11,7 @@ runServiceMain({
     const config = readOrderApiConfig();
     await runService(OrderApiModule.withConfig(config), {
       name: 'order-api',
-      port: config.httpPort,
-      host: config.httpHost,
-      opsPort: config.opsPort,
+      ...listenOn(config),
       maxBodyBytes: config.maxBodyBytes,
       ingress: { auth: config, routes: orderIngressRoutes },
     });

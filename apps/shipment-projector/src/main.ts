@@ -1,4 +1,4 @@
-import { projectionMigrations, runService, runServiceMain } from '@ferry/service-host';
+import { projectionMigrations, listenOn, runService, runServiceMain } from '@ferry/service-host';
 import { readShipmentProjectorConfig } from './config';
 import { ShipmentProjectorModule } from './shipment-projector.module';
 import { shipmentProjection } from './shipments/shipment-projection';
@@ -10,9 +10,7 @@ runServiceMain({
     const config = readShipmentProjectorConfig();
     await runService(ShipmentProjectorModule.withConfig(config), {
       name: 'shipment-projector',
-      port: config.httpPort,
-      host: config.httpHost,
-      opsPort: config.opsPort,
+      ...listenOn(config),
     });
   },
 });

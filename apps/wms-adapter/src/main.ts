@@ -1,4 +1,4 @@
-import { projectionMigrations, runService, runServiceMain } from '@ferry/service-host';
+import { projectionMigrations, listenOn, runService, runServiceMain } from '@ferry/service-host';
 import { readWmsAdapterConfig } from './config';
 import { wmsIngressRoutes } from './ingress-routes';
 import { WmsAdapterModule } from './wms-adapter.module';
@@ -11,9 +11,7 @@ runServiceMain({
     const config = readWmsAdapterConfig();
     await runService(WmsAdapterModule.withConfig(config), {
       name: 'wms-adapter',
-      port: config.httpPort,
-      host: config.httpHost,
-      opsPort: config.opsPort,
+      ...listenOn(config),
       maxBodyBytes: config.maxBodyBytes,
       ingress: { auth: config, routes: wmsIngressRoutes },
     });

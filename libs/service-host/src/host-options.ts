@@ -18,3 +18,12 @@ export function httpServerOptions(defaultPort: number) {
     ),
   };
 }
+
+/** Where a service listens, as its `httpServerOptions` read: what `runService` takes. */
+export function listenOn(config: {
+  readonly httpPort: number;
+  readonly httpHost: string;
+  readonly opsPort: number | null;
+}): { port: number; host: string; opsPort: number | null } {
+  return { port: config.httpPort, host: config.httpHost, opsPort: config.opsPort };
+}
