@@ -32,13 +32,16 @@ export async function readTopic(
       `readTopic waits for at least one record, not ${count}; readTopicToEnd reads what a topic holds`,
     );
   }
-  const records: ReadRecord[] = [];
-  await readFromBeginning(kafkaOf(source), topic, timeoutMs, {
-    take: (record) => {
-      if (records.length < count) records.push(record);
-      return records.length >= count;
-    },
-    shortfall: () => `${records.length} of ${count} records arrived on ${topic}`,
+  let records: ReadRecord[] = [];
+  await readFromBeginning(kafkaOf(source), topic, timeoutMs, () => {
+    records = [];
+    return {
+      take: (record) => {
+        if (records.length < count) records.push(record);
+        return records.length >= count;
+      },
+      shortfall: () => `${records.length} of ${count} records arrived on ${topic}`,
+    };
   });
   return records;
 }
@@ -56,21 +59,25 @@ export async function readTopicToEnd(
 ): Promise<ReadRecord[]> {
   const kafka = kafkaOf(source);
   const ends = await partitionEnds(kafka, topic, timeoutMs);
-  const records: ReadRecord[] = [];
   // An empty partition (high watermark = low watermark) has nothing to wait for.
-  const pending = new Map([...ends].filter(([, end]) => end.high > end.low));
-  if (pending.size === 0) return records;
-  await readFromBeginning(kafka, topic, timeoutMs, {
-    take: (record) => {
-      const end = ends.get(record.partition)?.high ?? 0n;
-      const offset = BigInt(record.offset);
-      if (offset < end) records.push(record);
-      if (offset >= end - 1n) pending.delete(record.partition);
-      return pending.size === 0;
-    },
-    shortfall: () =>
-      `${records.length} records of ${topic} read, but not the end of partition(s) ` +
-      [...pending].map(([partition, end]) => `${partition} (offset ${end.high})`).join(', '),
+  const unread = () => new Map([...ends].filter(([, end]) => end.high > end.low));
+  if (unread().size === 0) return [];
+  let records: ReadRecord[] = [];
+  await readFromBeginning(kafka, topic, timeoutMs, () => {
+    records = [];
+    const pending = unread();
+    return {
+      take: (record) => {
+        const end = ends.get(record.partition)?.high ?? 0n;
+        const offset = BigInt(record.offset);
+        if (offset < end) records.push(record);
+        if (offset >= end - 1n) pending.delete(record.partition);
+        return pending.size === 0;
+      },
+      shortfall: () =>
+        `${records.length} records of ${topic} read, but not the end of partition(s) ` +
+        [...pending].map(([partition, end]) => `${partition} (offset ${end.high})`).join(', '),
+    };
   });
   return records;
 }
@@ -107,7 +114,32 @@ interface ReadUntil {
   readonly shortfall: () => string;
 }
 
+/** A read whose consumer kafkajs gave up on (a group coordinator still loading, say). */
+class ReaderCrashed extends Error {}
+
+/**
+ * Reads from the beginning until `until` says it is complete. A consumer that crashes (on a
+ * cluster just started, the group coordinator may not be ready) is replaced by a new one, which
+ * reads again from the beginning with fresh state, until `timeoutMs` is spent.
+ */
 async function readFromBeginning(
+  kafka: Kafka,
+  topic: string,
+  timeoutMs: number,
+  start: () => ReadUntil,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await readOnce(kafka, topic, Math.max(1, deadline - Date.now()), start());
+      return;
+    } catch (error: unknown) {
+      if (!(error instanceof ReaderCrashed) || Date.now() >= deadline) throw error;
+    }
+  }
+}
+
+async function readOnce(
   kafka: Kafka,
   topic: string,
   timeoutMs: number,
@@ -130,8 +162,12 @@ async function readFromBeginning(
       const timer = setTimeout(() => {
         finish(new Error(`${until.shortfall()} within ${timeoutMs} ms`));
       }, timeoutMs);
+      const crashed = (error: Error) => {
+        finish(new ReaderCrashed(error.message, { cause: error }));
+      };
       consumer.on(consumer.events.CRASH, ({ payload }) => {
-        finish(payload.error);
+        // kafkajs restarts a consumer after a retriable crash itself.
+        if (!payload.restart) crashed(payload.error);
       });
       consumer
         .run({
@@ -141,7 +177,9 @@ async function readFromBeginning(
             return Promise.resolve();
           },
         })
-        .catch(finish);
+        .catch((error: unknown) => {
+          crashed(error instanceof Error ? error : new Error(String(error)));
+        });
     });
   } finally {
     await consumer.disconnect();
