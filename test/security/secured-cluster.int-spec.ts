@@ -22,7 +22,6 @@ import {
   runMigrateStep,
 } from '@ferry/persistence';
 import {
-  freePort,
   temporaryRoles,
   testEnvironment,
   uniqueName,
@@ -85,7 +84,7 @@ describe('Ferry on a secured Kafka with derived ACLs', () => {
       KAFKA_BROKERS: '',
       FERRY_KAFKA_PORT: String(await freePortRange(3)),
       SCHEMA_REGISTRY_URL: '',
-      FERRY_REGISTRY_PORT: String(await freePort()),
+      FERRY_REGISTRY_PORT: String(await freePortRange(1)),
       FERRY_REGISTRY_DATABASE: uniqueName('secure_registry'),
       DATABASE_URL: env.databaseUrl,
     };

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -35,14 +35,31 @@ export async function runInfraCli(
   }
 }
 
-/** A first port from which `count` consecutive ports are free now. */
+/**
+ * A first port from which `count` consecutive ports are free now, below the range the kernel
+ * hands out to outgoing connections: a port of that range, free when checked, can be taken by
+ * any connection of a process running beside (the test's own services) before Kafka binds it.
+ */
 export async function freePortRange(count: number): Promise<number> {
+  const below = ephemeralPortsStart();
   for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * 40_000);
+    const base = 20_000 + Math.floor(Math.random() * (below - 20_000 - count));
     const ports = Array.from({ length: count }, (_, index) => base + index);
     if ((await Promise.all(ports.map(isPortFree))).every(Boolean)) return base;
   }
   throw new Error(`no ${count} consecutive free ports found`);
+}
+
+function ephemeralPortsStart(): number {
+  try {
+    const [low] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8')
+      .trim()
+      .split(/\s+/);
+    const port = Number(low);
+    return Number.isInteger(port) && port > 21_000 ? port : 32_768;
+  } catch {
+    return 32_768;
+  }
 }
 
 /**

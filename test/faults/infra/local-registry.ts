@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
-import { freePort, uniqueName, type TestEnvironment } from '@ferry/test-support';
-import { caseFerryHome, runInfraCli, upOrClean } from './local-infra-cli';
+import { uniqueName, type TestEnvironment } from '@ferry/test-support';
+import { caseFerryHome, freePortRange, runInfraCli, upOrClean } from './local-infra-cli';
 
 /**
  * An Apicurio registry of a case's own, started and stopped by the local infrastructure's CLI
@@ -17,7 +17,7 @@ export class LocalRegistry {
 
   static async start(shared: TestEnvironment): Promise<LocalRegistry> {
     const home = caseFerryHome('registry');
-    const registry = new LocalRegistry(home, await freePort(), {
+    const registry = new LocalRegistry(home, await freePortRange(1), {
       KAFKA_BROKERS: shared.kafkaBrokers.join(','),
       DATABASE_URL: shared.databaseUrl,
       SCHEMA_REGISTRY_URL: '',
