@@ -16,7 +16,7 @@ import {
 } from '@ferry/erp-odoo';
 import { kafkaConnectionOptions, schemaRegistryOptions } from '@ferry/kafka-runtime';
 import { databaseTimeoutOptions } from '@ferry/persistence';
-import { httpServerOptions } from '@ferry/service-host';
+import { httpServerOptions, serviceRoleOptions } from '@ferry/service-host';
 
 const DAY_MS = 24 * 3_600_000;
 
@@ -29,6 +29,7 @@ export const erpAdapterOptions = {
   ...kafkaConnectionOptions,
   ...schemaRegistryOptions,
   ...httpServerOptions(3004),
+  ...serviceRoleOptions,
   ...odooConnectionOptions,
   odooMajorVersion: option(
     'FERRY_ODOO_MAJOR_VERSION',
@@ -115,12 +116,6 @@ export const erpAdapterOptions = {
     text,
     Topics.inventoryLevels.name,
     'Topic of InventoryLevelSet events (written into the ERP)',
-  ),
-  sinkEnabled: option(
-    'FERRY_ERP_SINK_ENABLED',
-    boolean,
-    true,
-    'Run the ERP sink (sales orders, goods receipts, inventory levels into the ERP)',
   ),
   sinkGroupPrefix: option(
     'FERRY_ERP_SINK_GROUP_PREFIX',

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { InvoicePostedContract, PurchaseOrderStateContract } from '@ferry/contracts';
-import { kafkaRuntimeProvider, ServiceHostModule } from '@ferry/service-host';
+import { kafkaRuntimeProvider, runsIntake, runsSink, ServiceHostModule } from '@ferry/service-host';
 import { ERP_ADAPTER_CONFIG, type ErpAdapterConfig } from './config';
 import { CatchUpPoller } from './inbound/catch-up-poller';
 import { ErpEventPublisher } from './inbound/erp-event-publisher';
@@ -12,16 +12,18 @@ import { ErpStorage } from './storage/erp-storage';
 import { ErpTopics } from './erp-topics';
 
 /**
- * The ERP side of Ferry, Odoo first. Inbound: signed webhooks and the catch-up poll publish what
- * the ERP owns (purchase orders, invoices). Outbound: the sink writes what the ERP receives.
+ * The ERP side of Ferry, Odoo first. Intake: signed webhooks and the catch-up poll publish what
+ * the ERP owns (purchase orders, invoices). Sink: writes what the ERP receives. `FERRY_ROLE` runs
+ * one half or both.
  */
 @Module({})
 export class ErpAdapterModule {
   static withConfig(config: ErpAdapterConfig): DynamicModule {
+    const intake = runsIntake(config.role);
     return {
       module: ErpAdapterModule,
       imports: [ServiceHostModule],
-      controllers: [OdooWebhookController],
+      controllers: intake ? [OdooWebhookController] : [],
       providers: [
         { provide: ERP_ADAPTER_CONFIG, useValue: config },
         kafkaRuntimeProvider(config, 'erp-adapter'),
@@ -29,17 +31,21 @@ export class ErpAdapterModule {
         ErpStorage,
         // Creates the publishers' and the sink's topics (FERRY_CREATE_TOPICS) in one request.
         ErpTopics,
-        erpPublications.provider(PURCHASE_ORDER_PUBLISHER, PurchaseOrderStateContract, {
-          topic: config.purchaseOrderTopic,
-          createTopics: false,
-        }),
-        erpPublications.provider(INVOICE_PUBLISHER, InvoicePostedContract, {
-          topic: config.invoiceTopic,
-          createTopics: false,
-        }),
-        ErpEventPublisher,
-        CatchUpPoller,
-        ErpSinkHost,
+        ...(intake
+          ? [
+              erpPublications.provider(PURCHASE_ORDER_PUBLISHER, PurchaseOrderStateContract, {
+                topic: config.purchaseOrderTopic,
+                createTopics: false,
+              }),
+              erpPublications.provider(INVOICE_PUBLISHER, InvoicePostedContract, {
+                topic: config.invoiceTopic,
+                createTopics: false,
+              }),
+              ErpEventPublisher,
+              CatchUpPoller,
+            ]
+          : []),
+        ...(runsSink(config.role) ? [ErpSinkHost] : []),
       ],
     };
   }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { Topics, topicDeclarations } from '@ferry/contracts';
 import { KafkaRuntime } from '@ferry/kafka-runtime';
+import { runsIntake, runsSink } from '@ferry/service-host';
 import { ERP_ADAPTER_CONFIG, type ErpAdapterConfig } from './config';
 
 /**
@@ -20,9 +21,13 @@ export class ErpTopics implements OnModuleInit {
     if (!this.config.createTopics) return;
     const { retryDelaysMs: delays } = this.config;
     await this.runtime.ensureTopics([
-      ...topicDeclarations(Topics.purchaseOrders, this.config.purchaseOrderTopic),
-      ...topicDeclarations(Topics.invoices, this.config.invoiceTopic),
-      ...(this.config.sinkEnabled
+      ...(runsIntake(this.config.role)
+        ? [
+            ...topicDeclarations(Topics.purchaseOrders, this.config.purchaseOrderTopic),
+            ...topicDeclarations(Topics.invoices, this.config.invoiceTopic),
+          ]
+        : []),
+      ...(runsSink(this.config.role)
         ? [
             ...topicDeclarations(Topics.salesOrders, this.config.salesOrderTopic, delays),
             ...topicDeclarations(Topics.goodsReceipts, this.config.goodsReceiptTopic, delays),

@@ -1,7 +1,20 @@
-import { boolean, integer, option, readConfig, text, type ConfigOf } from '@ferry/config';
+import {
+  boolean,
+  ConfigError,
+  integer,
+  option,
+  readConfig,
+  text,
+  type ConfigOf,
+} from '@ferry/config';
 import { Topics } from '@ferry/contracts';
 import { kafkaConnectionOptions, schemaRegistryOptions } from '@ferry/kafka-runtime';
-import { httpServerOptions, ingressAuthOptions, projectionOptions } from '@ferry/service-host';
+import {
+  httpServerOptions,
+  ingressAuthOptions,
+  projectionOptions,
+  serviceRoleOptions,
+} from '@ferry/service-host';
 
 /** Everything the WMS adapter reads from its environment. */
 export const wmsAdapterOptions = {
@@ -14,6 +27,7 @@ export const wmsAdapterOptions = {
   ...kafkaConnectionOptions,
   ...schemaRegistryOptions,
   ...httpServerOptions(3001),
+  ...serviceRoleOptions,
   ...ingressAuthOptions,
   inventoryTopic: option(
     'FERRY_INVENTORY_TOPIC',
@@ -70,5 +84,9 @@ export type WmsAdapterConfig = ConfigOf<typeof wmsAdapterOptions>;
 export const WMS_ADAPTER_CONFIG = Symbol('WmsAdapterConfig');
 
 export function readWmsAdapterConfig(env: NodeJS.ProcessEnv = process.env): WmsAdapterConfig {
-  return readConfig(wmsAdapterOptions, env);
+  const config = readConfig(wmsAdapterOptions, env);
+  // A sink process with nowhere to write would sit idle and look healthy.
+  if (config.role === 'sink' && config.wmsUrl === '')
+    throw new ConfigError(['FERRY_ROLE=sink writes into the WMS: set FERRY_WMS_URL']);
+  return config;
 }

@@ -4,7 +4,13 @@ import {
   InventoryLevelSetContract,
   ShipmentStatusChangedContract,
 } from '@ferry/contracts';
-import { kafkaRuntimeProvider, projectionProvider, ServiceHostModule } from '@ferry/service-host';
+import {
+  kafkaRuntimeProvider,
+  projectionProvider,
+  runsIntake,
+  runsSink,
+  ServiceHostModule,
+} from '@ferry/service-host';
 import { WMS_ADAPTER_CONFIG, type WmsAdapterConfig } from './config';
 import {
   INVENTORY_LEVEL_PUBLISHER,
@@ -19,37 +25,48 @@ import {
   WmsIntakeController,
 } from './wms-intake.controller';
 
+/**
+ * The WMS side of Ferry. Intake: what the WMS owns (inventory levels, goods receipts, shipment
+ * status) arrives over HTTP and is published. Sink: confirmed purchase orders are sent to the WMS
+ * as expected receipts. `FERRY_ROLE` runs one half or both.
+ */
 @Module({})
 export class WmsAdapterModule {
   static withConfig(config: WmsAdapterConfig): DynamicModule {
+    const intake = runsIntake(config.role);
+    // The WMS sink runs only where the WMS's API is configured.
+    const sink = runsSink(config.role) && config.wmsUrl !== '';
     return {
       module: WmsAdapterModule,
       imports: [ServiceHostModule],
-      controllers: [InventoryLevelsController, WmsIntakeController],
+      controllers: intake ? [InventoryLevelsController, WmsIntakeController] : [],
       providers: [
         { provide: WMS_ADAPTER_CONFIG, useValue: config },
         kafkaRuntimeProvider(config, 'wms-adapter'),
-        wmsPublications.provider(INVENTORY_LEVEL_PUBLISHER, InventoryLevelSetContract, {
-          topic: config.inventoryTopic,
-          createTopics: config.createTopics,
-        }),
-        wmsPublications.provider(GOODS_RECEIPT_PUBLISHER, GoodsReceiptRecordedContract, {
-          topic: config.goodsReceiptTopic,
-          createTopics: config.createTopics,
-        }),
-        wmsPublications.provider(SHIPMENT_STATUS_PUBLISHER, ShipmentStatusChangedContract, {
-          topic: config.shipmentStatusTopic,
-          createTopics: config.createTopics,
-        }),
-        // The WMS sink runs only where the WMS's API is configured.
-        ...(config.wmsUrl === ''
-          ? []
-          : [
+        ...(intake
+          ? [
+              wmsPublications.provider(INVENTORY_LEVEL_PUBLISHER, InventoryLevelSetContract, {
+                topic: config.inventoryTopic,
+                createTopics: config.createTopics,
+              }),
+              wmsPublications.provider(GOODS_RECEIPT_PUBLISHER, GoodsReceiptRecordedContract, {
+                topic: config.goodsReceiptTopic,
+                createTopics: config.createTopics,
+              }),
+              wmsPublications.provider(SHIPMENT_STATUS_PUBLISHER, ShipmentStatusChangedContract, {
+                topic: config.shipmentStatusTopic,
+                createTopics: config.createTopics,
+              }),
+            ]
+          : []),
+        ...(sink
+          ? [
               projectionProvider(
                 expectedReceiptsSink(new WmsClient(config.wmsUrl, config.wmsTimeoutMs)),
                 config,
               ),
-            ]),
+            ]
+          : []),
       ],
     };
   }

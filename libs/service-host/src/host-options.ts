@@ -1,4 +1,4 @@
-import { integer, option, text } from '@ferry/config';
+import { integer, oneOf, option, text } from '@ferry/config';
 
 /** PORT and HOST of a service's HTTP server, and the port of its health and metrics. */
 export function httpServerOptions(defaultPort: number) {
@@ -26,4 +26,30 @@ export function listenOn(config: {
   readonly opsPort: number | null;
 }): { port: number; host: string; opsPort: number | null } {
   return { port: config.httpPort, host: config.httpHost, opsPort: config.opsPort };
+}
+
+/**
+ * What one process of an adapter runs. An adapter both takes in (HTTP ingest, ERP webhooks and
+ * polls) and writes out (sinks into the WMS or the ERP); a sink holding its partitions while its
+ * downstream is down reports itself not ready, which must not take the intake out of its
+ * Kubernetes Service. Deployments therefore run each half as its own workload.
+ */
+export const ServiceRoles = ['all', 'intake', 'sink'] as const;
+export type ServiceRole = (typeof ServiceRoles)[number];
+
+export const serviceRoleOptions = {
+  role: option(
+    'FERRY_ROLE',
+    oneOf(...ServiceRoles),
+    'all',
+    'What this process runs: all; intake (inbound endpoints and ERP polling: ready while the downstream system is down); sink (only the consumers writing into the downstream system)',
+  ),
+};
+
+export function runsIntake(role: ServiceRole): boolean {
+  return role !== 'sink';
+}
+
+export function runsSink(role: ServiceRole): boolean {
+  return role !== 'intake';
 }

@@ -9,7 +9,15 @@ export type { ServiceOptions } from './run-service';
 export { ServiceHealth } from './service-health';
 export type { HealthReport } from './service-health';
 export { ServiceHostModule } from './service-host.module';
-export { httpServerOptions, listenOn } from './host-options';
+export {
+  httpServerOptions,
+  listenOn,
+  runsIntake,
+  runsSink,
+  serviceRoleOptions,
+  ServiceRoles,
+  type ServiceRole,
+} from './host-options';
 export { ingressAuthOptions, ingressAuthPolicy } from './ingress/auth-options';
 export type { IngressAuthConfig, IngressAuthPolicy } from './ingress/auth-options';
 export { Caller, callerOf } from './ingress/caller';

@@ -75,7 +75,7 @@ describe('ERP adapter: webhook refusals in order', () => {
       ODOO_API_KEY: odoo.credentials.apiKey,
       FERRY_ODOO_WEBHOOK_SECRETS: secret,
       FERRY_ODOO_POLL_INTERVAL_MS: '0',
-      FERRY_ERP_SINK_ENABLED: 'false',
+      FERRY_ROLE: 'intake',
       FERRY_PURCHASE_ORDER_TOPIC: topic,
       FERRY_INVOICE_TOPIC: uniqueName('webhook_order_inv'),
     });

@@ -66,13 +66,11 @@ export class ErpSinkHost implements OnApplicationBootstrap, OnModuleDestroy {
       timeouts: config,
     });
     const deps = { erp, log: storage.writes };
-    this.sinks = config.sinkEnabled
-      ? [
-          this.build(salesOrderSink, config.salesOrderTopic, deps),
-          this.build(goodsReceiptSink, config.goodsReceiptTopic, deps),
-          this.build(inventoryLevelSink, config.inventoryTopic, deps),
-        ]
-      : [];
+    this.sinks = [
+      this.build(salesOrderSink, config.salesOrderTopic, deps),
+      this.build(goodsReceiptSink, config.goodsReceiptTopic, deps),
+      this.build(inventoryLevelSink, config.inventoryTopic, deps),
+    ];
   }
 
   private build<T extends EventEnvelope>(

@@ -37,8 +37,14 @@ export interface ScenarioTopics {
 export interface FerrySystem {
   readonly odoo: OdooSimulator;
   readonly wms: WmsSimulator;
+  /** The WMS adapter's intake (its HTTP endpoints); the whole adapter unless `split`. */
   readonly wmsAdapter: RunningService;
+  /** The ERP adapter's intake (webhooks, catch-up poll); the whole adapter unless `split`. */
   readonly erpAdapter: RunningService;
+  /** The process sending expected receipts into the WMS: `wmsAdapter` unless `split`. */
+  readonly wmsSink: RunningService;
+  /** The process writing into Odoo: `erpAdapter` unless `split`. */
+  readonly erpSink: RunningService;
   readonly orderApi: RunningService;
   readonly projector: RunningService;
   readonly database: IsolatedDatabase;
@@ -70,6 +76,11 @@ export interface FerrySystemOptions {
   readonly extraErpEnv?: Readonly<Record<string, string>>;
   /** Environment every service gets on top of its own (FERRY_LOG_LEVEL, say). */
   readonly extraEnv?: Readonly<Record<string, string>>;
+  /**
+   * Each adapter as two processes, intake and sink (`FERRY_ROLE`), as Kubernetes runs them;
+   * otherwise one process each, running both.
+   */
+  readonly split?: boolean;
 }
 
 const CATALOG_TOPICS: ScenarioTopics = {
@@ -136,51 +147,60 @@ export async function startFerrySystem(options: FerrySystemOptions): Promise<Fer
     // the catalog's tiers: its services may not create topics.
     ...(security === undefined ? { FERRY_RETRY_DELAYS_MS: '1000,2000' } : {}),
   };
+  const wmsEnv = {
+    ...shared,
+    ...kafkaLogin('wms-adapter'),
+    FERRY_WMS_URL: wms.url,
+    FERRY_WMS_SINK_GROUP: wmsSinkGroup,
+  };
+  const erpEnv = {
+    ...shared,
+    ...kafkaLogin('erp-adapter'),
+    ODOO_URL: odoo.url,
+    ODOO_PROTOCOL: 'json2',
+    ODOO_DATABASE: odoo.credentials.database,
+    ODOO_API_KEY: odoo.credentials.apiKey,
+    ODOO_REQUESTS_PER_SECOND: String(options.odooRequestsPerSecond ?? 20),
+    FERRY_ODOO_WEBHOOK_SECRETS: WEBHOOK_SECRET,
+    FERRY_ODOO_POLL_INTERVAL_MS: '1000',
+    FERRY_ODOO_POLL_SETTLE_MS: '2000',
+    FERRY_ERP_SINK_GROUP_PREFIX: groups.erpSinkPrefix,
+    ...options.extraErpEnv,
+  };
+  const roles = options.split === true ? (['intake', 'sink'] as const) : (['all'] as const);
+  const adapters = roles.flatMap((role) => [
+    startService('wms-adapter', { ...wmsEnv, FERRY_ROLE: role }),
+    startService('erp-adapter', { ...erpEnv, FERRY_ROLE: role }),
+  ]);
   const starting = await Promise.allSettled([
-    startService('wms-adapter', {
-      ...shared,
-      ...kafkaLogin('wms-adapter'),
-      FERRY_WMS_URL: wms.url,
-      FERRY_WMS_SINK_GROUP: wmsSinkGroup,
-    }),
-    startService('erp-adapter', {
-      ...shared,
-      ...kafkaLogin('erp-adapter'),
-      ODOO_URL: odoo.url,
-      ODOO_PROTOCOL: 'json2',
-      ODOO_DATABASE: odoo.credentials.database,
-      ODOO_API_KEY: odoo.credentials.apiKey,
-      ODOO_REQUESTS_PER_SECOND: String(options.odooRequestsPerSecond ?? 20),
-      FERRY_ODOO_WEBHOOK_SECRETS: WEBHOOK_SECRET,
-      FERRY_ODOO_POLL_INTERVAL_MS: '1000',
-      FERRY_ODOO_POLL_SETTLE_MS: '2000',
-      FERRY_ERP_SINK_GROUP_PREFIX: groups.erpSinkPrefix,
-      ...options.extraErpEnv,
-    }),
     startService('order-api', { ...shared, ...kafkaLogin('order-api') }),
     startService('inventory-projector', {
       ...shared,
       ...kafkaLogin('inventory-projector'),
       FERRY_CONSUMER_GROUP: groups.projector,
     }),
+    ...adapters,
   ]);
   const started = starting.flatMap((result) =>
     result.status === 'fulfilled' ? [result.value] : [],
   );
   const failed = starting.find((result) => result.status === 'rejected');
-  if (failed || started.length !== 4) {
+  if (failed || started.length !== starting.length) {
     // One service did not come up: stop the others and everything else started here.
     await Promise.all(started.map((service) => service.stop()));
     await Promise.all([odoo.stop(), wms.stop()]);
     await database.drop();
     throw failed?.reason ?? new Error('a service did not start');
   }
-  const [wmsAdapter, erpAdapter, orderApi, projector] = started as [
-    RunningService,
-    RunningService,
-    RunningService,
-    RunningService,
-  ];
+  const [orderApi, projector, wmsAdapter, erpAdapter, wmsSink = wmsAdapter, erpSink = erpAdapter] =
+    started as [
+      RunningService,
+      RunningService,
+      RunningService,
+      RunningService,
+      RunningService | undefined,
+      RunningService | undefined,
+    ];
   // Valid for a day: a demo left running or a long scenario outlives the default hour.
   const authorization = await localAuthorization({ expiresInSeconds: 24 * 3600 });
   wms.setTarget(wmsAdapter.url, authorization);
@@ -198,6 +218,8 @@ export async function startFerrySystem(options: FerrySystemOptions): Promise<Fer
     wms,
     wmsAdapter,
     erpAdapter,
+    wmsSink,
+    erpSink,
     orderApi,
     projector,
     database,
@@ -207,9 +229,7 @@ export async function startFerrySystem(options: FerrySystemOptions): Promise<Fer
     metric: async (service, name, labels = {}) =>
       sampleValue(await readMetrics(service.url), name, labels),
     stop: async () => {
-      await Promise.all(
-        [wmsAdapter, erpAdapter, orderApi, projector].map((service) => service.stop()),
-      );
+      await Promise.all(started.map((service) => service.stop()));
       await Promise.all([odoo.stop(), wms.stop()]);
       await database.drop();
     },

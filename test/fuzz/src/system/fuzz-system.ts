@@ -44,7 +44,7 @@ export async function startFuzzSystem(endpoints: Endpoints): Promise<FuzzSystem>
     endpoints,
     // Webhook deliveries re-read Odoo; the default pace (20/s) would make them queue for minutes.
     odooRequestsPerSecond: 1000,
-    extraErpEnv: { FERRY_ERP_SINK_ENABLED: 'false' },
+    extraErpEnv: { FERRY_ROLE: 'intake' },
     extraEnv: SERVICE_ENV,
   });
   let shipmentProjector: RunningService;
