@@ -108,11 +108,17 @@ export function rulesOfUser(user: KafkaUser): AclRule[] {
       if (mapped === undefined) throw new Error(`operation ${op} is not one Ferry derives`);
       return {
         principal: `User:${user.metadata.name}`,
-        resourceType: acl.resource.type === 'topic' ? 'TOPIC' : 'GROUP',
+        resourceType: resourceTypeOf(acl.resource.type),
         resourceName: acl.resource.name ?? '',
         pattern: acl.resource.patternType === 'prefix' ? 'PREFIXED' : 'LITERAL',
         operation: mapped,
       } satisfies AclRule;
     }),
   );
+}
+
+function resourceTypeOf(type: StrimziAcl['resource']['type']): AclRule['resourceType'] {
+  if (type === 'topic') return 'TOPIC';
+  if (type === 'group') return 'GROUP';
+  throw new Error(`resource type ${type} is not one Ferry derives`);
 }
