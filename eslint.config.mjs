@@ -67,6 +67,13 @@ const depConstraints = [
     onlyDependOnLibsWithTags: ['type:test-support', ...everyLayer],
     bannedExternalImports: [...kafkaClients, 'pg', 'pg-*'],
   },
+  // The deployment generator reads what the services declare (the host's migrate options among
+  // them) to write their manifests; it talks to no Kafka and no Postgres.
+  {
+    sourceTag: 'type:deploy',
+    onlyDependOnLibsWithTags: ['type:host', ...everyLayer],
+    bannedExternalImports: [...kafkaClients, ...postgresClients],
+  },
   // The bench's naive baseline uses kafkajs directly on purpose: it is what the runtime replaces.
   {
     sourceTag: 'type:bench',

@@ -16,6 +16,7 @@ const commands = {
   ops: 'apps/ops-cli/dist/main.js',
   bench: 'test/bench/dist/main.js',
   fuzz: 'test/fuzz/dist/main.js',
+  k8s: 'infra/deploy/dist/main.js',
 };
 
 function fail(message) {

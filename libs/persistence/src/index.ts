@@ -11,7 +11,11 @@ export {
   DatabaseUnavailableError,
   isConnectionFailure,
 } from './database-errors';
-export { databaseTimeoutOptions, DefaultDatabaseTimeouts } from './database-timeouts';
+export {
+  CLIENT_TIMEOUT_MARGIN_MS,
+  databaseTimeoutOptions,
+  DefaultDatabaseTimeouts,
+} from './database-timeouts';
 export type { DatabaseTimeouts } from './database-timeouts';
 export {
   applyMigrations,
