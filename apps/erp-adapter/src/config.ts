@@ -50,6 +50,7 @@ export const erpAdapterOptions = {
     commaList,
     undefined,
     'Accepted webhook signing secrets, comma-separated, newest first (each 16+ characters)',
+    { secret: true },
   ),
   webhookToleranceSeconds: option(
     'FERRY_ODOO_WEBHOOK_TOLERANCE_SECONDS',

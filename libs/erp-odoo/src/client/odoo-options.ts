@@ -25,6 +25,7 @@ export const odooConnectionOptions = {
     text,
     undefined,
     'API key of the integration user (json2 bearer; the password for jsonrpc)',
+    { secret: true },
   ),
   odooTimeoutMs: option(
     'ODOO_TIMEOUT_MS',
