@@ -124,3 +124,28 @@ describe('migrate Jobs', () => {
     }
   });
 });
+
+describe('rollouts', () => {
+  /** What a rollout of `name` may do at once, and how long each new pod must stay ready. */
+  const rolloutOf = (name: string) => {
+    const workload = Workloads.find((candidate) => candidate.name === name);
+    if (workload === undefined) throw new Error(name);
+    const spec = deployment(workload, optionsOf(workload.service))['spec'] as {
+      strategy: { rollingUpdate: { maxSurge: number; maxUnavailable: number } };
+      minReadySeconds?: number;
+    };
+    return { ...spec.strategy.rollingUpdate, minReadySeconds: spec.minReadySeconds ?? 0 };
+  };
+
+  it.each(Workloads.filter((w) => w.traffic === 'consumer').map((w) => w.name))(
+    '%s replaces one pod per settled rebalance',
+    (name) => {
+      const rollout = rolloutOf(name);
+      expect({ maxSurge: rollout.maxSurge, maxUnavailable: rollout.maxUnavailable }).toEqual({
+        maxSurge: 1,
+        maxUnavailable: 0,
+      });
+      expect(rollout.minReadySeconds).toBeGreaterThanOrEqual(10);
+    },
+  );
+});

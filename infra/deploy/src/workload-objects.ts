@@ -24,6 +24,9 @@ export const BaseScaling = {
   consumer: { minReplicas: 1 },
 } as const;
 
+/** Seconds a new consumer pod stays ready before a rollout moves on to the next pod. */
+export const CONSUMER_MIN_READY_SECONDS = 15;
+
 export function componentOf(workload: Workload): string {
   return workload.role ?? (workload.traffic === 'http' ? 'api' : 'projector');
 }
@@ -70,6 +73,9 @@ export function deployment(workload: Workload, options: OptionSpecs): Manifest {
     spec: {
       selector: { matchLabels: selectorOf(workload.name) },
       strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
+      // A consumer is ready once its group gave it partitions, so a rollout replaces one pod per
+      // settled rebalance; the pause lets the group fetch and commit before the next one.
+      ...(workload.traffic === 'consumer' ? { minReadySeconds: CONSUMER_MIN_READY_SECONDS } : {}),
       template: {
         metadata: { labels: labelsOf(workload.name, componentOf(workload)) },
         spec: {
