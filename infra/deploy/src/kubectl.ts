@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from './paths';
 
 /** kustomize v5 (kubectl 1.27+) understands every field the generated kustomizations use. */
 const MIN_KUSTOMIZE_MAJOR = 5;
@@ -14,37 +17,66 @@ function kustomizeMajor(): number | undefined {
   return match?.[1] === undefined ? 0 : Number(match[1]);
 }
 
-function aptCandidate(name: string): string | undefined {
-  const result = spawnSync('apt-cache', ['policy', name], { encoding: 'utf8' });
-  if (result.error !== undefined || result.status !== 0) return undefined;
-  const candidate = /Candidate: (\S+)/.exec(result.stdout)?.[1];
-  return candidate === undefined || candidate === '(none)' ? undefined : candidate;
+/**
+ * Debian 13's kubectl (1.32, kustomize v5): Debian 12 has none (its `kubernetes-client` 1.20
+ * bundles kustomize v2, too old for these files), but Debian 13's needs only libc6 ≥ 2.34, which
+ * Debian 12 has. apt reads Debian 13's index from a source list of the project's own (under
+ * `.ferry/apt`, signed by the Debian archive keyring like any other), so the machine's own
+ * sources are left as they are and nothing else comes from Debian 13.
+ */
+function installDebianKubectl(log: (line: string) => void): boolean {
+  const home = join(repoRoot, '.ferry', 'apt', 'trixie');
+  const sources = join(home, 'sources');
+  mkdirSync(join(home, 'lists', 'partial'), { recursive: true });
+  mkdirSync(sources, { recursive: true });
+  writeFileSync(
+    join(sources, 'debian-trixie.sources'),
+    [
+      'Types: deb',
+      'URIs: http://deb.debian.org/debian',
+      'Suites: trixie',
+      'Components: main',
+      'Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg',
+      '',
+    ].join('\n'),
+  );
+  const apt = [
+    '-o',
+    'Dir::Etc::SourceList=/dev/null',
+    '-o',
+    `Dir::Etc::SourceParts=${sources}`,
+    '-o',
+    `Dir::State::Lists=${join(home, 'lists')}`,
+  ];
+  log(
+    'installing kubectl from Debian 13 (apt-get install kubectl, from deb.debian.org trixie) ' +
+      'to render the overlays',
+  );
+  const run = (args: string[]) => spawnSync('apt-get', [...apt, ...args], { stdio: 'inherit' });
+  return (
+    run(['update', '-q']).status === 0 &&
+    run(['install', '-y', '-q', '--no-install-recommends', 'kubectl']).status === 0
+  );
 }
 
 /**
- * A kubectl whose kustomize renders the overlays. When there is none and apt offers `kubectl`
- * (the Kubernetes apt repository, pkgs.k8s.io, is configured) it is installed as root, saying so,
- * the way the bootstrap installs openssl. Debian 12's own archive has no `kubectl`, and its
- * `kubernetes-client` (1.20) bundles kustomize v2, too old for these files: it is not used.
+ * A kubectl whose kustomize renders the overlays. When there is none, it is installed as root
+ * from Debian 13's archive, saying so, the way the bootstrap installs openssl.
  */
 export function ensureKubectl(log: (line: string) => void): void {
   const major = kustomizeMajor();
   if (major !== undefined && major >= MIN_KUSTOMIZE_MAJOR) return;
-  const candidate = aptCandidate('kubectl');
-  if (major === undefined && candidate !== undefined && process.getuid?.() === 0) {
-    log(`installing kubectl ${candidate} (apt-get install -y kubectl) to render the overlays`);
-    const install = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'kubectl'], {
-      stdio: 'inherit',
-    });
+  const apt = spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
+  if (major === undefined && apt && process.getuid?.() === 0 && installDebianKubectl(log)) {
     const installed = kustomizeMajor();
-    if (install.status === 0 && installed !== undefined && installed >= MIN_KUSTOMIZE_MAJOR) return;
+    if (installed !== undefined && installed >= MIN_KUSTOMIZE_MAJOR) return;
   }
   throw new KubectlMissingError(
     (major === undefined
       ? 'kubectl is needed to render the overlays (kubectl kustomize)'
       : `this kubectl bundles kustomize v${major}; v${MIN_KUSTOMIZE_MAJOR} or newer is needed`) +
-      ': install kubectl 1.27 or newer (Debian: add the apt repository of pkgs.k8s.io, then ' +
-      '`apt-get install kubectl`; Debian’s own kubernetes-client is too old)',
+      ': install kubectl 1.27 or newer (as root on Debian, this check installs Debian 13’s; ' +
+      'Debian 12’s own kubernetes-client is too old)',
   );
 }
 
