@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Entry point of `npm run demo`, `npm test` and `npm run infra`: makes a fresh clone runnable
+// Entry point of `npm run demo`, `npm test`, `npm run infra` and `npm run images`: makes a fresh clone runnable
 // (dependencies installed from the lockfile, TypeScript built), then hands over to the built
 // command. Plain Node on purpose: it runs before anything is installed.
 import { spawnSync } from 'node:child_process';
@@ -12,6 +12,7 @@ const commands = {
   demo: 'infra/local/dist/commands/demo.js',
   test: 'infra/local/dist/commands/run-tests.js',
   infra: 'infra/local/dist/cli.js',
+  images: 'infra/local/dist/commands/images.js',
   'schemas-check': 'infra/local/dist/commands/schemas-check.js',
   ops: 'apps/ops-cli/dist/main.js',
   bench: 'test/bench/dist/main.js',

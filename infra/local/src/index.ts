@@ -26,6 +26,9 @@ export { runErpWmsFlow } from './demo/erp-wms-flow';
 export { readEndpointsFile } from './endpoints';
 export { isPortFree } from './process/port';
 export type { FerrySystem, FerrySystemOptions, ScenarioTopics } from './system/ferry-system';
+export { runImageTest, STOP_GRACE_SECONDS } from './images/image-test';
+export type { ImageTestFigures, ImageTestOptions } from './images/image-test';
+export { buildAllImages } from './images/build-all';
 
 export interface UpOptions {
   brokers?: BrokerCount;
