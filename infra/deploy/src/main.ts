@@ -5,6 +5,7 @@ import { parseAllDocuments } from 'yaml';
 import { ensureKubectl, kustomize } from './kubectl';
 import { generateTree, type ManifestTree } from './layout';
 import { Overlays } from './overlays';
+import { checkDeployDoc, type RenderedObject } from './deploy-doc-check';
 import { manifestsDir, repoRoot } from './paths';
 import { loadModels, validateObject, type ModelRegistry } from './validate';
 
@@ -56,17 +57,19 @@ function differences(committed: ManifestTree, fresh: ManifestTree): string[] {
 function renderAndValidate(
   dir: string,
   registry: ModelRegistry,
-): { counts: Map<string, number>; problems: string[] } {
+): { counts: Map<string, number>; problems: string[]; objects: RenderedObject[] } {
   const counts = new Map<string, number>();
   const problems: string[] = [];
+  const objects: RenderedObject[] = [];
   for (const document of parseAllDocuments(kustomize(dir))) {
-    const object = document.toJS() as { kind?: string } | null;
+    const object = document.toJS() as RenderedObject | null;
     if (object === null) continue;
     const kind = object.kind ?? '(no kind)';
     counts.set(kind, (counts.get(kind) ?? 0) + 1);
     problems.push(...validateObject(registry, object));
+    objects.push(object);
   }
-  return { counts, problems };
+  return { counts, problems, objects };
 }
 
 function report(name: string, counts: Map<string, number>, problems: readonly string[]): void {
@@ -101,6 +104,10 @@ async function check(): Promise<number> {
         report(name, counts, problems);
         failed ||= problems.length > 0;
       }
+    const problems = checkDeployDoc(scratch, (dir) => renderAndValidate(dir, registry));
+    for (const problem of problems) log(`docs/deploy.md: ${problem}`);
+    if (problems.length === 0) log('docs/deploy.md: every command and the example overlay hold');
+    failed ||= problems.length > 0;
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
