@@ -66,6 +66,13 @@ export const ServiceAccess = [
     publishes: [],
     consumes: [{ topic: 'shipmentStatus', group: 'ferry.shipment-projector' }],
   },
+  {
+    service: 'lag-exporter',
+    principal: 'ferry-lag-exporter',
+    publishes: [],
+    consumes: [],
+    observesGroups: true,
+  },
 ] as const satisfies readonly ServiceKafkaAccess[];
 
 /**
