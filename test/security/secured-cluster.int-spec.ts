@@ -22,9 +22,13 @@ import {
   runMigrateStep,
 } from '@ferry/persistence';
 import {
+  readMetrics,
+  sampleValue,
+  startService,
   temporaryRoles,
   testEnvironment,
   uniqueName,
+  waitFor,
   type TemporaryRoles,
 } from '@ferry/test-support';
 import { caseFerryHome, freePortRange, runInfraCli } from '../faults/infra/local-infra-cli';
@@ -226,6 +230,47 @@ describe('Ferry on a secured Kafka with derived ACLs', () => {
     });
     expect({ ok, said }).toMatchObject({ ok: true });
   }, 300_000);
+
+  it('reports the lag of the stopped services as principal ferry-lag-exporter, with only its ACLs', async () => {
+    // One record nobody consumed yet, so the exporter also reads a timestamp (its reader groups).
+    const wms = client(kafkaClientSettings(security, 'ferry-wms-adapter')).producer();
+    await wms.connect();
+    await wms.send({ topic: Topics.inventoryLevels.name, messages: [{ key: 'lag', value: 'x' }] });
+    await wms.disconnect();
+    const exporter = await startService(
+      'lag-exporter',
+      {
+        ...kafkaClientEnv(security, endpoints.kafkaBrokers, 'ferry-lag-exporter'),
+        FERRY_LAG_POLL_INTERVAL_MS: '1000',
+        DATABASE_URL: '',
+      },
+      { migrate: false },
+    );
+    try {
+      const group = 'ferry.inventory-projector';
+      const metrics = await waitFor('a poll that read every group', async () => {
+        const text = await readMetrics(exporter.url);
+        return sampleValue(text, 'ferry_lag_exporter_last_success_timestamp_seconds') > 0
+          ? text
+          : undefined;
+      });
+      const lagOf = (name: string) =>
+        sampleValue(metrics, name, { group, topic: Topics.inventoryLevels.name });
+      expect({
+        offsetErrors: sampleValue(metrics, 'ferry_lag_exporter_errors_total', { kind: 'offsets' }),
+        timestampErrors: sampleValue(metrics, 'ferry_lag_exporter_errors_total', {
+          kind: 'timestamps',
+        }),
+        empty: sampleValue(metrics, 'ferry_consumergroup_state', { group, state: 'Empty' }),
+        members: sampleValue(metrics, 'ferry_consumergroup_members', { group }),
+        lagRecords: lagOf('ferry_consumergroup_lag_records'),
+      }).toEqual({ offsetErrors: 0, timestampErrors: 0, empty: 1, members: 0, lagRecords: 1 });
+      expect(lagOf('ferry_consumergroup_lag_seconds')).toBeGreaterThan(0);
+    } finally {
+      await exporter.stop();
+      outputs.push(exporter.output());
+    }
+  }, 120_000);
 
   it('shows no secret in any output or log of the run', () => {
     const passwords = readdirSync(security.credentialsFolder)

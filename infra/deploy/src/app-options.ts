@@ -55,3 +55,11 @@ export function optionList(specs: OptionSpecs): OptionSpec<unknown>[] {
   for (const spec of Object.values(specs)) byEnv.set(spec.env, spec);
   return [...byEnv.values()];
 }
+
+/**
+ * A service with a schema of its own (FERRY_DB_SCHEMA) has migrations to run, so a migrate Job;
+ * the lag exporter only reads other schemas' audit.
+ */
+export function usesDatabase(specs: OptionSpecs): boolean {
+  return optionList(specs).some((spec) => spec.env === 'FERRY_DB_SCHEMA');
+}

@@ -1,5 +1,6 @@
 import type { OptionSpec, OptionSpecs } from '@ferry/config';
 import { optionList } from './app-options';
+import { ServiceAccess } from '@ferry/contracts';
 import { accessOf, type ServiceName } from './workloads';
 
 /** Ports every container listens on (PORT, FERRY_OPS_PORT): the same in every pod, for probes. */
@@ -70,6 +71,10 @@ function deploymentValues(service: ServiceName): Readonly<Record<string, string>
     // Topics are KafkaTopic resources; the principals have no CREATE.
     FERRY_CREATE_TOPICS: 'false',
     FERRY_DB_SCHEMA: databaseSchemaOf(service),
+    // The lag exporter reads the replay audit where the ops CLI writes it: each consumer's schema.
+    FERRY_DLQ_AUDIT_SCHEMAS: ServiceAccess.filter((entry) => entry.consumes.length > 0)
+      .map((entry) => databaseSchemaOf(entry.service))
+      .join(','),
     // Placeholders an overlay must patch: a `.invalid` name fails loudly instead of reaching
     // some other host.
     SCHEMA_REGISTRY_URL: 'http://schema-registry.registry.invalid:8080/apis/ccompat/v7',

@@ -1,5 +1,5 @@
 import type { OptionSpecs } from '@ferry/config';
-import { loadAppOptions } from './app-options';
+import { loadAppOptions, usesDatabase } from './app-options';
 import { environmentPlan } from './environment';
 import { kafkaTopics, kafkaUsers } from './kafka-resources';
 import { asManifest, Namespace, type Manifest } from './manifest';
@@ -63,7 +63,11 @@ export function generateTree(options = optionsByService()): ManifestTree {
   );
   tree.set(
     'base/migrate/namespace-and-jobs.yaml',
-    yamlDocuments([namespace(), migrateServiceAccount(), ...services.map(migrateJob)]),
+    yamlDocuments([
+      namespace(),
+      migrateServiceAccount(),
+      ...services.filter((service) => usesDatabase(optionsFor(options, service))).map(migrateJob),
+    ]),
   );
   tree.set(
     'base/migrate/kustomization.yaml',

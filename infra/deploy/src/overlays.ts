@@ -35,7 +35,8 @@ export const Overlays: Readonly<Record<'dev' | 'prod', OverlaySettings>> = {
       requests: { cpu: '500m', memory: '512Mi' },
       limits: { cpu: '2', memory: '1Gi' },
     },
-    minAvailable: { http: 2, consumer: 1 },
+    // A monitor has one replica: requiring it available would block every node drain.
+    minAvailable: { http: 2, consumer: 1, monitor: 0 },
   },
 };
 

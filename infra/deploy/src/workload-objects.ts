@@ -22,13 +22,15 @@ import { accessOf, type Workload } from './workloads';
 export const BaseScaling = {
   http: { minReplicas: 2, maxReplicas: 6, cpuUtilization: 70 },
   consumer: { minReplicas: 1 },
+  monitor: { replicas: 1 },
 } as const;
 
 /** Seconds a new consumer pod stays ready before a rollout moves on to the next pod. */
 export const CONSUMER_MIN_READY_SECONDS = 15;
 
 export function componentOf(workload: Workload): string {
-  return workload.role ?? (workload.traffic === 'http' ? 'api' : 'projector');
+  if (workload.role !== undefined) return workload.role;
+  return { http: 'api', consumer: 'projector', monitor: 'exporter' }[workload.traffic];
 }
 
 /** Everything one workload needs, in apply order. */
@@ -39,11 +41,17 @@ export function workloadObjects(workload: Workload, options: OptionSpecs): Manif
     ...(workload.traffic === 'http' ? [service(workload)] : []),
     podDisruptionBudget(workload),
     networkPolicy(workload),
-    ...(workload.traffic === 'http'
-      ? [horizontalPodAutoscaler(workload)]
-      : [triggerAuthentication(workload), scaledObject(workload, options)]),
+    ...autoscaling(workload, options),
     monitor(workload),
   ];
+}
+
+/** HTTP workloads scale on CPU, consumers on their lag; a monitor runs exactly one replica. */
+function autoscaling(workload: Workload, options: OptionSpecs): Manifest[] {
+  if (workload.traffic === 'http') return [horizontalPodAutoscaler(workload)];
+  if (workload.traffic === 'consumer')
+    return [triggerAuthentication(workload), scaledObject(workload, options)];
+  return [];
 }
 
 function meta(workload: Workload, name = workload.name) {
@@ -69,10 +77,10 @@ export function deployment(workload: Workload, options: OptionSpecs): Manifest {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: meta(workload),
-    // No `replicas`: the HPA or KEDA owns it, and an apply must not reset it.
+    // No `replicas` where the HPA or KEDA owns it, and an apply must not reset it.
     spec: {
       selector: { matchLabels: selectorOf(workload.name) },
-      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
+      ...rollout(workload),
       // A consumer is ready once its group gave it partitions, so a rollout replaces one pod per
       // settled rebalance; the pause lets the group fetch and commit before the next one.
       ...(workload.traffic === 'consumer' ? { minReadySeconds: CONSUMER_MIN_READY_SECONDS } : {}),
@@ -101,6 +109,18 @@ export function deployment(workload: Workload, options: OptionSpecs): Manifest {
         },
       },
     },
+  };
+}
+
+/**
+ * A monitor has one replica and is replaced by stopping it first: two at once would report every
+ * figure twice for a moment. The others surge one new pod before taking an old one away.
+ */
+function rollout(workload: Workload) {
+  if (workload.traffic === 'monitor')
+    return { replicas: BaseScaling.monitor.replicas, strategy: { type: 'Recreate' } };
+  return {
+    strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
   };
 }
 

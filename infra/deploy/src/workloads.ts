@@ -6,9 +6,11 @@ export type ServiceName = (typeof ServiceAccess)[number]['service'];
 /**
  * How a workload is reached and scaled:
  * - `http`: serves callers on its HTTP port (Service, HPA on CPU);
- * - `consumer`: reads Kafka only (no Service for traffic; KEDA scales it on its groups' lag).
+ * - `consumer`: reads Kafka only (no Service for traffic; KEDA scales it on its groups' lag);
+ * - `monitor`: watches the cluster for Prometheus (no Service for traffic, no autoscaler): one
+ *   replica exactly, since two would report every figure twice.
  */
-export type Traffic = 'http' | 'consumer';
+export type Traffic = 'http' | 'consumer' | 'monitor';
 
 /** The external system a workload calls, whose egress an overlay opens (CIDR and port). */
 export type Downstream = 'erp' | 'wms';
@@ -58,6 +60,7 @@ export const Workloads = [
   },
   { name: 'inventory-projector', service: 'inventory-projector', traffic: 'consumer' },
   { name: 'shipment-projector', service: 'shipment-projector', traffic: 'consumer' },
+  { name: 'lag-exporter', service: 'lag-exporter', traffic: 'monitor' },
 ] as const satisfies readonly Workload[];
 
 /** Apps that are not Deployments, and why. */

@@ -92,3 +92,11 @@ export type {
   ParkedKeyReleased,
   ParkedKeyReleaseRequest,
 } from './parking/parked-key-admin';
+export { LagMonitor } from './lag/lag-monitor';
+export type { LagMonitorHealth, LagMonitorOptions } from './lag/lag-monitor';
+export { GroupStates } from './lag/group-lag';
+export type { GroupLag, GroupState, PartitionLag } from './lag/group-lag';
+export { readConsumerGroupLag } from './lag/read-group-lag';
+export type { GroupSelection } from './lag/read-group-lag';
+export { logEndOffsets, SlowGroupMember, writeTimedRecords } from './testing/group-fixtures';
+export type { WrittenRecord } from './testing/group-fixtures';

@@ -22,6 +22,8 @@ describe('database roles (real Postgres)', () => {
   const migrator = { name: `ferry_migrate_${id}`, password: randomBytes(12).toString('hex') };
   const runtime = { name: `ferry_runtime_${id}`, password: randomBytes(12).toString('hex') };
   const operators = `ferry_operators_${id}`;
+  // The lag exporter's role, given the audit reader's grants directly.
+  const reader = { name: `ferry_audit_reader_${id}`, password: randomBytes(12).toString('hex') };
   // A table of the service's own, beside Ferry's, created by a migration file of its own.
   const serviceTables: MigrationSource = {
     owner: 'roles-test',
@@ -34,6 +36,7 @@ describe('database roles (real Postgres)', () => {
   const sources = [persistenceMigrations, serviceTables];
   let asMigrator: Database;
   let asRuntime: Database;
+  let asReader: Database;
 
   const urlOf = (role: { name: string; password: string }): string => {
     const url = new URL(adminUrl);
@@ -47,20 +50,23 @@ describe('database roles (real Postgres)', () => {
       sources,
       runtimeRole: runtime.name,
       operatorRole: operators,
+      auditReaderRole: reader.name,
     });
 
   beforeAll(async () => {
     await ensureRole(adminUrl, { ...migrator, login: true, createsSchemas: true });
     await ensureRole(adminUrl, { ...runtime, login: true });
     await ensureRole(adminUrl, { name: operators, login: false });
+    await ensureRole(adminUrl, { ...reader, login: true });
     asMigrator = openDatabase({ url: urlOf(migrator), schema });
     asRuntime = openDatabase({ url: urlOf(runtime), schema });
+    asReader = openDatabase({ url: urlOf(reader), schema });
   });
 
   afterAll(async () => {
-    await Promise.all([asMigrator.close(), asRuntime.close()]);
+    await Promise.all([asMigrator.close(), asRuntime.close(), asReader.close()]);
     await dropSchema(adminUrl, schema);
-    await dropRoles(adminUrl, [migrator.name, runtime.name, operators]);
+    await dropRoles(adminUrl, [migrator.name, runtime.name, operators, reader.name]);
   });
 
   it('migrates as the migrate role; run again, it applies nothing and changes nothing', async () => {
@@ -72,13 +78,29 @@ describe('database roles (real Postgres)', () => {
       'ferry/004_operator_identity',
       'roles-test/001_levels',
     ]);
-    expect(first).toMatchObject({ operatorRoleGranted: true, runtimeRoleExcesses: [] });
+    expect(first).toMatchObject({
+      operatorRoleGranted: true,
+      auditReaderRoleGranted: true,
+      runtimeRoleExcesses: [],
+    });
     const recorded = () =>
       asMigrator.query('SELECT owner, version, checksum, applied_at FROM ferry_schema_migrations');
     const before = (await recorded()).rows;
 
     expect(await migrate()).toEqual({ ...first, applied: [] });
     expect((await recorded()).rows).toEqual(before);
+  });
+
+  it('lets the audit reader read the replay audit and nothing else', async () => {
+    await expect(
+      asReader.query(`SELECT count(*) FROM ${schema}.ferry_dead_letter_replays`),
+    ).resolves.toMatchObject({ rowCount: 1 });
+    await expect(asReader.query(`SELECT * FROM ${schema}.levels`)).rejects.toThrow(
+      /permission denied/,
+    );
+    await expect(asReader.query(`DELETE FROM ${schema}.ferry_dead_letter_replays`)).rejects.toThrow(
+      /permission denied/,
+    );
   });
 
   it('lets the runtime role see that every migration is applied', async () => {

@@ -75,6 +75,25 @@ export async function grantOperatorAccess(
 }
 
 /**
+ * Lets members of the group role `role` (the lag exporter's login role) read the replay audit of
+ * `schema`, to tell replayed dead letters from unresolved ones, and nothing else. Returns false,
+ * granting nothing, when no such role exists.
+ */
+export async function grantAuditReaderAccess(
+  tx: Transaction,
+  schema: string,
+  role: string,
+): Promise<boolean> {
+  const s = assertIdentifier(schema);
+  const r = assertIdentifier(role);
+  if (!(await roleExists(tx, r))) return false;
+  await tx.query(`GRANT USAGE ON SCHEMA ${s} TO ${r}`);
+  for (const table of await existingTables(tx, s, ['ferry_dead_letter_replays']))
+    await tx.query(`GRANT SELECT ON ${s}.${table} TO ${r}`);
+  return true;
+}
+
+/**
  * What `role` may do in `schema` beyond reading and writing rows: each entry a sentence. Empty
  * for a role fit to run a service.
  */

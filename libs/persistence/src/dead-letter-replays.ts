@@ -1,4 +1,4 @@
-import type { SqlExecutor } from './database';
+import { assertIdentifier, type SqlExecutor } from './database';
 
 export type JsonValue =
   string | number | boolean | null | readonly JsonValue[] | { readonly [name: string]: JsonValue };
@@ -137,4 +137,40 @@ function auditOf(row: ReplayRow): DeadLetterReplayAudit {
 /** jsonb comes back parsed; only an object is a filter (this table only ever stores objects). */
 function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** What the replays of one schema's audit did, for telling replayed dead letters apart. */
+export interface EffectiveReplay {
+  readonly dlqTopic: string;
+  readonly filter: JsonObject;
+  readonly requestedAt: Date;
+  readonly dryRun: boolean;
+  readonly matched: number;
+  readonly replayed: number;
+}
+
+/**
+ * Every replay in `schema`'s audit that published at least one record, oldest first. Read by the
+ * lag exporter, whose role needs only `USAGE` on the schema and `SELECT` on the table.
+ */
+export async function listEffectiveReplays(
+  db: SqlExecutor,
+  schema: string,
+): Promise<EffectiveReplay[]> {
+  const { rows } = await db.query<ReplayRow>(
+    `SELECT * FROM ${assertIdentifier(schema)}.ferry_dead_letter_replays
+     WHERE NOT dry_run AND replayed > 0
+     ORDER BY requested_at, replay_id`,
+  );
+  return rows.map((row) => {
+    const audit = auditOf(row);
+    return {
+      dlqTopic: audit.dlqTopic,
+      filter: audit.filter,
+      requestedAt: audit.requestedAt,
+      dryRun: audit.dryRun,
+      matched: audit.matched,
+      replayed: audit.replayed,
+    };
+  });
 }

@@ -41,12 +41,14 @@ export type { RoleSpec } from './server';
 export {
   finishDeadLetterReplay,
   listDeadLetterReplays,
+  listEffectiveReplays,
   recordDeadLetterReplay,
   recordDeadLetterReplayProgress,
 } from './dead-letter-replays';
 export type {
   DeadLetterReplayAudit,
   DeadLetterReplayRequest,
+  EffectiveReplay,
   JsonObject,
   JsonValue,
 } from './dead-letter-replays';

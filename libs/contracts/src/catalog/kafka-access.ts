@@ -20,6 +20,12 @@ export interface ServiceKafkaAccess {
   readonly system?: SourceSystem;
   readonly publishes: readonly TopicKey[];
   readonly consumes: readonly Consumption[];
+  /**
+   * Watches every Ferry consumer group (the lag exporter): describes all groups and topics and
+   * reads the records at the groups' committed offsets (for their timestamps) through throwaway
+   * groups of its own. Commits nothing for any service's group.
+   */
+  readonly observesGroups?: boolean;
 }
 
 export const ServiceAccess = [
@@ -59,6 +65,13 @@ export const ServiceAccess = [
     principal: 'ferry-shipment-projector',
     publishes: [],
     consumes: [{ topic: 'shipmentStatus', group: 'ferry.shipment-projector' }],
+  },
+  {
+    service: 'lag-exporter',
+    principal: 'ferry-lag-exporter',
+    publishes: [],
+    consumes: [],
+    observesGroups: true,
   },
 ] as const satisfies readonly ServiceKafkaAccess[];
 

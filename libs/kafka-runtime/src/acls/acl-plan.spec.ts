@@ -45,6 +45,18 @@ describe('deriveAcls', () => {
     ]);
   });
 
+  it('lets the lag exporter describe every Ferry group and read every Ferry topic, writing nothing', () => {
+    expect(lines('User:ferry-lag-exporter')).toEqual([
+      'ALLOW User:ferry-lag-exporter DELETE GROUP ferry-dlq-reader- (prefix)',
+      'ALLOW User:ferry-lag-exporter DELETE GROUP ferry-lag-reader- (prefix)',
+      'ALLOW User:ferry-lag-exporter DESCRIBE GROUP ferry. (prefix)',
+      'ALLOW User:ferry-lag-exporter DESCRIBE TOPIC ferry. (prefix)',
+      'ALLOW User:ferry-lag-exporter READ GROUP ferry-dlq-reader- (prefix)',
+      'ALLOW User:ferry-lag-exporter READ GROUP ferry-lag-reader- (prefix)',
+      'ALLOW User:ferry-lag-exporter READ TOPIC ferry. (prefix)',
+    ]);
+  });
+
   it('refuses a declaration that publishes an entity its system does not own', () => {
     const rogue = [
       {

@@ -8,6 +8,10 @@ import {
   type ServiceKafkaAccess,
 } from '@ferry/contracts';
 import { DEAD_LETTER_READER_GROUP_PREFIX } from '../dead-letter/scan-partitions';
+import { TIMESTAMP_READER_GROUP_PREFIX } from '../lag/record-timestamps';
+
+/** Every catalog topic (main, retry tiers, dead letters) and every service's group start so. */
+const FERRY_PREFIX = 'ferry.';
 
 export type AclResourceType = 'TOPIC' | 'GROUP';
 export type AclPattern = 'LITERAL' | 'PREFIXED';
@@ -38,7 +42,10 @@ export class AclPlanError extends Error {
  * - a consumer reads its topic with its own group, and reads and writes the topic's retry tiers
  *   and dead-letter topic (where its failures go and come back from);
  * - the operators' principal reads the dead-letter topics with throw-away reader groups and
- *   writes replays into the first retry tier; it writes no main topic.
+ *   writes replays into the first retry tier; it writes no main topic;
+ * - a service that observes groups (the lag exporter) describes every Ferry group and topic and
+ *   reads every Ferry topic (the record at a committed offset, for its timestamp) with
+ *   throw-away reader groups; it writes nothing and commits for no service's group.
  * A declaration that publishes an entity its system does not own is refused, not derived.
  */
 export function deriveAcls(
@@ -62,6 +69,7 @@ export function deriveAcls(
       rules.push(...topicRules(user, `${name}.`, 'PREFIXED', ['READ', 'WRITE', 'DESCRIBE']));
       rules.push(rule(user, 'GROUP', group, 'LITERAL', 'READ'));
     }
+    if (service.observesGroups === true) rules.push(...observerRules(user));
   }
   const operator = `User:${OperatorPrincipal}`;
   const consumed = new Set(access.flatMap((service) => service.consumes.map((c) => c.topic)));
@@ -77,6 +85,18 @@ export function deriveAcls(
   rules.push(rule(operator, 'GROUP', DEAD_LETTER_READER_GROUP_PREFIX, 'PREFIXED', 'READ'));
   rules.push(rule(operator, 'GROUP', DEAD_LETTER_READER_GROUP_PREFIX, 'PREFIXED', 'DELETE'));
   return sortRules(dedupe(rules));
+}
+
+function observerRules(user: string): AclRule[] {
+  return [
+    ...topicRules(user, FERRY_PREFIX, 'PREFIXED', ['READ', 'DESCRIBE']),
+    rule(user, 'GROUP', FERRY_PREFIX, 'PREFIXED', 'DESCRIBE'),
+    rule(user, 'GROUP', TIMESTAMP_READER_GROUP_PREFIX, 'PREFIXED', 'READ'),
+    rule(user, 'GROUP', TIMESTAMP_READER_GROUP_PREFIX, 'PREFIXED', 'DELETE'),
+    // The dead letters not yet replayed are read as `dlq list` reads them.
+    rule(user, 'GROUP', DEAD_LETTER_READER_GROUP_PREFIX, 'PREFIXED', 'READ'),
+    rule(user, 'GROUP', DEAD_LETTER_READER_GROUP_PREFIX, 'PREFIXED', 'DELETE'),
+  ];
 }
 
 function topicRules(

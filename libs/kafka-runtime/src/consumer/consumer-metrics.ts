@@ -22,8 +22,8 @@ export const consumerMetrics = {
     ['group', 'topic', 'error'],
   ),
   lag: gauge(
-    'ferry_consumer_lag',
-    'Records behind the end of each partition this instance consumes, as of its last batch',
+    'ferry_consumer_fetch_lag_records',
+    "Records behind the end of each partition this instance consumes, as this instance saw it at its last fetch (Kafka's lag of the whole group: the lag exporter's ferry_consumergroup_lag_records)",
     ['group', 'topic', 'partition'],
   ),
   unknownSchemas: gauge(

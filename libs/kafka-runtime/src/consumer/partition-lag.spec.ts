@@ -11,7 +11,7 @@ async function gaugeOf(group: string): Promise<Record<string, number>> {
 }
 
 describe('PartitionLag', () => {
-  it('sums the lag of its partitions and shows each as ferry_consumer_lag', async () => {
+  it('sums the lag of its partitions and shows each as ferry_consumer_fetch_lag_records', async () => {
     const lag = new PartitionLag('lag-sum');
     lag.set('orders', 0, 5);
     lag.set('orders', 1, 7);

@@ -10,9 +10,10 @@ interface Lag {
 
 /**
  * Records behind on each partition this instance consumes, as of its last batch: as
- * `ferry_consumer_lag`, and for health, which counts only records the consumer could be working
- * on (not those a retry tier holds until they are due). Partitions a rebalance took away are
- * forgotten, so that neither counts lag another instance now owns.
+ * `ferry_consumer_fetch_lag_records` (what this instance saw; Kafka's lag of the whole group, also
+ * while no instance runs, is the lag exporter's), and for health, which counts only records the
+ * consumer could be working on (not those a retry tier holds until they are due). Partitions a
+ * rebalance took away are forgotten, so that neither counts lag another instance now owns.
  */
 export class PartitionLag {
   private readonly lag = new Map<string, Lag>();

@@ -6,6 +6,7 @@ export {
   AclOperationTypes,
   AclPermissionTypes,
   AclResourceTypes,
+  AssignerProtocol,
   Kafka,
   ResourcePatternTypes,
   logLevel as KafkaLogLevel,

@@ -28,5 +28,12 @@ export const migrateOptions = {
     'ferry_operator',
     "Group role of operators: granted the ops CLI's audited commands on the schema when it exists",
   ),
+  auditReaderRole: option(
+    'FERRY_DB_AUDIT_READER_ROLE',
+    text,
+    'ferry_audit_reader',
+    "Group role of the lag exporter: granted reading the schema's dead-letter replay audit when " +
+      'it exists (empty: grant nothing)',
+  ),
   connectTimeoutMs: databaseTimeoutOptions.connectTimeoutMs,
 };

@@ -28,12 +28,14 @@ export async function migrateService(
       sources,
       runtimeRole: config.runtimeRole === '' ? undefined : config.runtimeRole,
       operatorRole: config.operatorRole,
+      auditReaderRole: config.auditReaderRole,
     });
     logger.info(result.applied.length === 0 ? 'schema up to date' : 'applied migrations', {
       schema: config.databaseSchema,
       applied: result.applied,
       runtimeRole: config.runtimeRole === '' ? null : config.runtimeRole,
       operatorRole: result.operatorRoleGranted ? config.operatorRole : null,
+      auditReaderRole: result.auditReaderRoleGranted ? config.auditReaderRole : null,
     });
     if (config.runtimeRole === '')
       logger.warn('no FERRY_DB_RUNTIME_ROLE: no runtime role granted (development only)', {

@@ -48,7 +48,7 @@ async function consumerProgress(system: FuzzSystem): Promise<{ lag: number; hand
   const texts = await Promise.all(services.map((service) => readMetrics(service.url)));
   const sum = (name: string) => texts.reduce((total, text) => total + sampleValue(text, name), 0);
   return {
-    lag: sum('ferry_consumer_lag'),
+    lag: sum('ferry_consumer_fetch_lag_records'),
     handled: sum('ferry_consumer_events_total') + sum('ferry_consumer_dead_lettered_total'),
   };
 }

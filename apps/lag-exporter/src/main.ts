@@ -1,0 +1,16 @@
+import { listenOn, runService, runServiceMain } from '@ferry/service-host';
+import { readLagExporterConfig } from './config';
+import { LagExporterModule } from './lag-exporter.module';
+
+runServiceMain({
+  name: 'lag-exporter',
+  // No schema of its own: it reads Kafka only.
+  migrations: [],
+  start: async () => {
+    const config = readLagExporterConfig();
+    await runService(LagExporterModule.withConfig(config), {
+      name: 'lag-exporter',
+      ...listenOn(config),
+    });
+  },
+});
