@@ -44,8 +44,11 @@ const SERVICES = [
   'erp-adapter',
   'order-api',
   'shipment-projector',
+  'lag-exporter',
 ] as const;
 type Service = (typeof SERVICES)[number];
+/** Services with no tables of their own, hence no migrate Job. */
+const WITHOUT_SCHEMA: ReadonlySet<Service> = new Set(['lag-exporter']);
 
 export interface ImageTestOptions {
   readonly log?: (line: string) => void;
@@ -102,6 +105,14 @@ function serviceEnv(scenario: Scenario, service: Service): Record<string, string
     'order-api': authEnv(scenario.issuer),
     'inventory-projector': { FERRY_CONSUMER_GROUP: group('inventory') },
     'shipment-projector': { FERRY_CONSUMER_GROUP: group('shipments') },
+    // This run's groups and dead-letter topics only; a poll a second.
+    'lag-exporter': {
+      FERRY_LAG_GROUP_PREFIX: `${scenario.run}_`,
+      FERRY_LAG_CATALOG_GROUPS: 'false',
+      FERRY_LAG_POLL_INTERVAL_MS: '1000',
+      FERRY_DLQ_TOPIC_PREFIX: `${scenario.run}_`,
+      FERRY_DLQ_AUDIT_SCHEMAS: scenario.database.schema,
+    },
     'erp-adapter': {
       ODOO_URL: scenario.odoo.url,
       ODOO_PROTOCOL: 'json2',
@@ -181,7 +192,7 @@ async function migrateAll(
 ): Promise<Record<string, number>> {
   const migrateMs: Record<string, number> = {};
   // One after the other: the services share the schema and its migration bookkeeping.
-  for (const service of SERVICES) {
+  for (const service of SERVICES.filter((name) => !WITHOUT_SCHEMA.has(name))) {
     const started = Date.now();
     const result = await containers.runToEnd(
       specOf(scenario, service, imageOf(service), ['migrate']),
@@ -280,6 +291,30 @@ async function snapshotRoundTrip(scenario: Scenario, log: (line: string) => void
   return applyMs;
 }
 
+/** The lag exporter's container reports the projector's group, caught up: lag 0 on its topic. */
+async function exporterSeesGroup(
+  scenario: Scenario,
+  group: string,
+  log: (line: string) => void,
+): Promise<void> {
+  const started = Date.now();
+  const url = `http://127.0.0.1:${scenario.ports['lag-exporter'].ops}/metrics`;
+  const series = new RegExp(
+    `^ferry_consumergroup_lag_records\\{[^}]*group="${group}"[^}]*\\} (\\S+)$`,
+    'gm',
+  );
+  await waitFor(
+    `the lag exporter to report ${group} caught up`,
+    async () => {
+      const text = await (await fetch(url)).text();
+      const values = [...text.matchAll(series)].map((match) => Number(match[1]));
+      return values.length > 0 && values.every((value) => value === 0) ? true : undefined;
+    },
+    { timeoutMs: APPLY_TIMEOUT_MS, intervalMs: 250 },
+  );
+  log(`  lag-exporter reports ${group} with lag 0 after ${seconds(Date.now() - started)}`);
+}
+
 /** The ops CLI image, as an operator's Job runs it: a read-only command, exit code 0. */
 async function runOpsCommand(
   containers: Containers,
@@ -356,6 +391,7 @@ export async function runImageTest(
     const migrateMs = await migrateAll(containers, scenario, imageOf, log);
     const readyMs = await startAll(containers, scenario, imageOf, log);
     const applyMs = await snapshotRoundTrip(scenario, log);
+    await exporterSeesGroup(scenario, `${scenario.run}_inventory`, log);
     await runOpsCommand(containers, scenario, imageOf('ops-cli'), log);
     const stops = await stopAll(containers, scenario, log);
     return { migrateMs, readyMs, applyMs, stops };
