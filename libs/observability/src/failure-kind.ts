@@ -29,3 +29,16 @@ export function declaredFailureKind(error: object): FailureKind | undefined {
   const kind = 'failureKind' in error ? error.failureKind : undefined;
   return typeof kind === 'string' && KINDS.has(kind) ? (kind as FailureKind) : undefined;
 }
+
+/**
+ * The kind of an HTTP error answer, for every client that calls a downstream over HTTP:
+ * 408/409/425 and other 5xx transient; rate limited (429) or a gateway that cannot reach its
+ * server (502/503/504) unavailable, since the downstream will not take work now and the request
+ * is not at fault; any other status permanent.
+ */
+export function failureKindOfHttpStatus(status: number): FailureKind {
+  if (status === 408 || status === 409 || status === 425) return 'transient';
+  if (status === 429 || status === 502 || status === 503 || status === 504) return 'unavailable';
+  if (status >= 500) return 'transient';
+  return 'permanent';
+}

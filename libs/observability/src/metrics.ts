@@ -15,12 +15,29 @@ export function counter<L extends string>(
   return new Counter({ name, help, labelNames, registers: [metricsRegistry] });
 }
 
+/**
+ * `onScrape`, when given, sets the gauge's value at each scrape (for a value that is read, not
+ * counted: a health report, say).
+ */
 export function gauge<L extends string>(
   name: string,
   help: string,
   labelNames: readonly L[],
+  onScrape?: (gauge: Gauge<L>) => void,
 ): Gauge<L> {
-  return new Gauge({ name, help, labelNames, registers: [metricsRegistry] });
+  return new Gauge({
+    name,
+    help,
+    labelNames,
+    registers: [metricsRegistry],
+    ...(onScrape === undefined
+      ? {}
+      : {
+          collect(this: Gauge<L>) {
+            onScrape(this);
+          },
+        }),
+  });
 }
 
 export function histogram<L extends string>(

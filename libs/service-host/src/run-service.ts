@@ -16,6 +16,8 @@ import { ErrorResponses } from './error-responses';
 import { ingressAuthPolicy, type IngressAuthConfig } from './ingress/auth-options';
 import { ingressGuard, type IngressRoute } from './ingress/ingress-guard';
 import { opsEndpoints, sendOpsNotFound } from './ops-endpoints';
+import { reportHealthMetrics } from './health-metrics';
+import { httpMetrics } from './http-metrics';
 import { ServiceHealth } from './service-health';
 
 /** The readiness component of the business endpoints' HTTP server. */
@@ -67,7 +69,9 @@ export async function runService(
   // well before that.
   const health = app.get(ServiceHealth);
   health.expect(BUSINESS_PORT);
-  // Middleware runs in the order registered: ops endpoints (open), the guard, then body parsers.
+  reportHealthMetrics(health);
+  // Middleware runs in the order registered: ops endpoints (open), HTTP metrics (business requests
+  // only), the guard, then body parsers.
   const ops = opsEndpoints(health);
   const opsServer = options.opsPort == null ? undefined : createServer(openOps(ops));
   if (opsServer === undefined)
@@ -76,6 +80,12 @@ export async function runService(
         if (!answered) next();
       }, next);
     });
+  app.use(
+    httpMetrics([
+      ...(options.ingress?.routes ?? []).map((route) => route.path),
+      ...(options.rawBodyPaths ?? []),
+    ]),
+  );
   if (options.ingress && policy)
     app.use(
       ingressGuard({ service: options.name, policy, routes: options.ingress.routes, logger }),

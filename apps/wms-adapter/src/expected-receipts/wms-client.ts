@@ -1,4 +1,13 @@
+import { classifyFailure } from '@ferry/kafka-runtime';
+import { measureDownstreamCall, type DownstreamCall } from '@ferry/observability';
 import type { ExpectedReceiptBody } from './expected-receipt';
+
+/** `ferry_downstream_call_*{system="wms"}` of the one call this client makes. */
+const PUT_EXPECTED_RECEIPT: DownstreamCall = {
+  system: 'wms',
+  operation: 'expected-receipt.put',
+  kindOf: classifyFailure,
+};
 
 /** The WMS answered with an error status; the runtime classifies it by `status`. */
 export class WmsHttpError extends Error {
@@ -37,7 +46,17 @@ export class WmsClient {
     private readonly timeoutMs: number,
   ) {}
 
-  async putExpectedReceipt(
+  putExpectedReceipt(
+    purchaseOrderId: string,
+    body: ExpectedReceiptBody,
+    correlationId: string,
+  ): Promise<string> {
+    return measureDownstreamCall(PUT_EXPECTED_RECEIPT, () =>
+      this.put(purchaseOrderId, body, correlationId),
+    );
+  }
+
+  private async put(
     purchaseOrderId: string,
     body: ExpectedReceiptBody,
     correlationId: string,

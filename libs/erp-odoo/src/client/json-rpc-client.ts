@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OdooAuthenticationError, OdooProtocolError, OdooServerError } from './errors';
+import { measuredOdooCall } from './call-metrics';
 import { postJson, type FetchFunction } from './http-transport';
 import { jsonRpcErrorStatus } from './json-rpc-errors';
 import type { OdooCall, OdooClient } from './odoo-client';
@@ -43,7 +44,12 @@ export class JsonRpcClient implements OdooClient {
     private readonly nowMs: () => number = Date.now,
   ) {}
 
-  async call(call: OdooCall): Promise<unknown> {
+  /** Measured whole: the first call's duration includes the authentication it waits for. */
+  call(call: OdooCall): Promise<unknown> {
+    return measuredOdooCall(call, () => this.execute(call));
+  }
+
+  private async execute(call: OdooCall): Promise<unknown> {
     const uid = await this.authenticated();
     const kwargs = { ...call.params, ...(call.context ? { context: call.context } : {}) };
     return this.rpc('object', 'execute_kw', [

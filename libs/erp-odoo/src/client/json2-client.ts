@@ -1,4 +1,5 @@
 import type { OdooCall, OdooClient } from './odoo-client';
+import { measuredOdooCall } from './call-metrics';
 import { postJson, type FetchFunction } from './http-transport';
 
 export interface Json2Settings {
@@ -25,23 +26,25 @@ export class Json2Client implements OdooClient {
 
   call(call: OdooCall): Promise<unknown> {
     const path = `/json/2/${encodeURIComponent(call.model)}/${encodeURIComponent(call.method)}`;
-    return postJson(
-      {
-        url: new URL(path, this.settings.url).toString(),
-        headers: {
-          Authorization: `bearer ${this.settings.apiKey}`,
-          'User-Agent': this.settings.userAgent,
-          ...(this.settings.database ? { 'X-Odoo-Database': this.settings.database } : {}),
+    return measuredOdooCall(call, () =>
+      postJson(
+        {
+          url: new URL(path, this.settings.url).toString(),
+          headers: {
+            Authorization: `bearer ${this.settings.apiKey}`,
+            'User-Agent': this.settings.userAgent,
+            ...(this.settings.database ? { 'X-Odoo-Database': this.settings.database } : {}),
+          },
+          body: {
+            ...call.params,
+            ...(call.ids ? { ids: call.ids } : {}),
+            ...(call.context ? { context: call.context } : {}),
+          },
+          timeoutMs: this.settings.timeoutMs,
         },
-        body: {
-          ...call.params,
-          ...(call.ids ? { ids: call.ids } : {}),
-          ...(call.context ? { context: call.context } : {}),
-        },
-        timeoutMs: this.settings.timeoutMs,
-      },
-      this.fetchFunction,
-      this.nowMs,
+        this.fetchFunction,
+        this.nowMs,
+      ),
     );
   }
 }

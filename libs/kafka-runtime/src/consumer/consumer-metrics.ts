@@ -1,4 +1,4 @@
-import { counter, gauge, histogram } from '@ferry/observability';
+import { counter, gauge } from '@ferry/observability';
 
 export const consumerMetrics = {
   restarts: counter(
@@ -30,12 +30,6 @@ export const consumerMetrics = {
     'ferry_consumer_unknown_schema_ids',
     'Schema ids the registry does not know, on which a consumer holds its partitions',
     ['group', 'topic'],
-  ),
-  batchSeconds: histogram(
-    'ferry_consumer_batch_seconds',
-    'Time to decode, apply and commit one batch',
-    ['group', 'topic'],
-    [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
   ),
   parkedKeys: gauge(
     'ferry_consumer_parked_keys',

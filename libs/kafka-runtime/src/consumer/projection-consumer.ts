@@ -37,6 +37,8 @@ import { KeyParking } from '../parking/key-parking';
 import { EventProducer } from '../producer/event-producer';
 import { headStateAfter, type KeyOrdering } from '../parking/parking-plan';
 import type { EventCodec } from '../registry/event-codec';
+import { applyMetrics } from './apply-metrics';
+import { AppliedAges } from './applied-ages';
 import type { ApplyOutcome, ConsumedEvent } from './consumed-event';
 import { consumerMetrics } from './consumer-metrics';
 import type { ConsumerProgress } from './consumer-progress';
@@ -159,6 +161,7 @@ export class ProjectionConsumer<T extends EventEnvelope> {
   private readonly heartbeatIntervalMs: number;
   private readonly entity: Entity;
   private readonly unknownSchemas = new UnknownSchemaIds();
+  private readonly ages: AppliedAges<T>;
   private lastProgressAt: number;
   private held = 0;
   private holdReason: string | undefined;
@@ -222,11 +225,13 @@ export class ProjectionConsumer<T extends EventEnvelope> {
       this.clock,
     );
     this.pauses = new PartitionPauses(this.consumer, this.clock);
+    this.ages = new AppliedAges(options.database, this.metricLabels(), this.clock);
     this.parking =
       (options.ordering ?? 'version-guarded') === 'per-key'
         ? new KeyParking({
             scope: { group: options.groupId, topic: options.topic },
-            database: options.database,
+            // Its releases apply parked events: their ages are observed like a slice's.
+            database: this.ages.observedDatabase(),
             codec,
             contract: options.contract,
             applyFresh: (tx, events) => this.applyFresh(tx, events),
@@ -315,7 +320,7 @@ export class ProjectionConsumer<T extends EventEnvelope> {
           Math.max(0, Number(payload.batch.highWatermark) - Number(split.lastTakenOffset) - 1),
         );
       }
-      this.record(outcome, started);
+      this.record(outcome, started, split.due.length);
       await payload.heartbeat();
       if (split.waitFor) {
         this.lag.waitingUntilDue(topic, partition);
@@ -562,13 +567,13 @@ export class ProjectionConsumer<T extends EventEnvelope> {
   private async applyInTransaction(deliveries: readonly Delivery<T>[]): Promise<ApplyOutcome> {
     const parking = this.parking;
     if (parking === undefined)
-      return this.options.database.transaction((tx) =>
+      return this.ages.transaction((tx) =>
         this.applyFresh(
           tx,
           deliveries.map((d) => d.event),
         ),
       );
-    const { outcome, releasing } = await this.options.database.transaction((tx) =>
+    const { outcome, releasing } = await this.ages.transaction((tx) =>
       parking.applyInKeyOrder(tx, deliveries),
     );
     if (releasing.length > 0) parking.wake();
@@ -587,15 +592,19 @@ export class ProjectionConsumer<T extends EventEnvelope> {
     );
     const firstSeen = firstDeliveries(events, (e) => e.value.eventId, fresh);
     const applied = firstSeen.length > 0 ? await this.options.apply(tx, firstSeen) : {};
+    this.ages.applied(tx, firstSeen);
     return { ...applied, duplicate: events.length - firstSeen.length };
   }
 
-  private record(outcome: ApplyOutcome, started: bigint): void {
+  /** A slice that took no record (a retry tier's records not due yet) is not an apply. */
+  private record(outcome: ApplyOutcome, started: bigint, taken: number): void {
     const labels = this.metricLabels();
     for (const [name, count] of Object.entries(outcome)) {
       if (count > 0) consumerMetrics.events.inc({ ...labels, outcome: name }, count);
     }
-    consumerMetrics.batchSeconds.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
+    if (taken === 0) return;
+    applyMetrics.duration.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
+    applyMetrics.batchSize.observe(labels, taken);
   }
 }
 

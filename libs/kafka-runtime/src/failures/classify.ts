@@ -1,4 +1,9 @@
-import { declaredFailureKind, SOCKET_ERROR_CODES, type FailureKind } from '@ferry/observability';
+import {
+  declaredFailureKind,
+  failureKindOfHttpStatus,
+  SOCKET_ERROR_CODES,
+  type FailureKind,
+} from '@ferry/observability';
 import { FerryRuntimeError } from '../errors';
 
 /**
@@ -52,14 +57,6 @@ function httpStatusOf(error: object): number | undefined {
   return typeof status === 'number' ? status : undefined;
 }
 
-function fromHttpStatus(status: number): FailureKind {
-  if (status === 408 || status === 409 || status === 425) return 'transient';
-  // Rate limited: the downstream is fine but will not take more now; the event is not at fault.
-  if (status === 429 || status === 502 || status === 503 || status === 504) return 'unavailable';
-  if (status >= 500) return 'transient';
-  return 'permanent';
-}
-
 /**
  * The kind of a failure: the kind it declares itself (`failureKind`), else looked up in the tables
  * above; unknown failures count as transient.
@@ -82,7 +79,7 @@ export function classifyFailure(error: unknown): FailureKind {
     if (postgres && /^[0-9A-Z]{5}$/.test(code)) return postgres;
   }
   const status = httpStatusOf(error);
-  if (status !== undefined) return fromHttpStatus(status);
+  if (status !== undefined) return failureKindOfHttpStatus(status);
   if ('retriable' in error && typeof error.retriable === 'boolean')
     return error.retriable ? 'transient' : 'permanent';
   if (PROGRAMMER_ERRORS.some((type) => error instanceof type)) return 'programmer';

@@ -9,6 +9,7 @@ import { childTraceparent, isValidTraceparent, newTraceparent } from '@ferry/obs
 import type { Kafka } from '../external/kafka.interface';
 import { EventProducer } from './event-producer';
 import { PublishError } from '../errors';
+import { measurePublish } from './publish-metrics';
 import type { EventCodec } from '../registry/event-codec';
 import { catalogTopicOf, refuseUnlessOwner } from '../ownership/ownership-guard';
 
@@ -62,9 +63,17 @@ export class EventPublisher<T extends EventEnvelope> {
     this.schemaId = await this.codec.register(this.options.subject, this.options.contract.schema);
   }
 
-  /** Every event of the call carries a child span of the context's trace in its headers. */
+  /**
+   * Every event of the call carries a child span of the context's trace in its headers. Measured
+   * in `ferry_publish_duration_seconds`, `ferry_published_events_total` and
+   * `ferry_publish_failures_total`.
+   */
   async publish(events: readonly T[], context: PublishContext = {}): Promise<void> {
     if (events.length === 0) return;
+    await measurePublish(this.options.topic, events.length, () => this.send(events, context));
+  }
+
+  private async send(events: readonly T[], context: PublishContext): Promise<void> {
     const { traceparent, caller } = context;
     const parent = isValidTraceparent(traceparent) ? traceparent : newTraceparent();
     const schemaId = this.schemaId;
