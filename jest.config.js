@@ -11,7 +11,7 @@ module.exports = {
   projects: [
     '<rootDir>/libs/*/jest.config.js',
     '<rootDir>/apps/*/jest.config.js',
-    '<rootDir>/infra/local/jest.config.js',
+    '<rootDir>/infra/*/jest.config.js',
     '<rootDir>/test/jest.config.js',
     '<rootDir>/test/simulators/jest.config.js',
   ],
