@@ -12,6 +12,7 @@ module.exports = {
     '<rootDir>/libs/*/jest.config.js',
     '<rootDir>/apps/*/jest.config.js',
     '<rootDir>/infra/local/jest.config.js',
+    '<rootDir>/infra/observability/jest.config.js',
     '<rootDir>/test/jest.config.js',
     '<rootDir>/test/simulators/jest.config.js',
   ],
