@@ -61,6 +61,11 @@ interface Outcome {
 
 interface Failure {
   readonly name: string;
+  /**
+   * PromQL over metrics the services export today that returns a sample once the failure has
+   * really happened: an alert that stays silent then lacks its metric, not its failure.
+   */
+  readonly evidence: string;
   readonly expectations: readonly Expectation[];
   induce(): Promise<void>;
   recover(): Promise<void>;
@@ -81,6 +86,7 @@ const sleep = (ms: number) =>
 describe('alerts on a live Prometheus over the running services', () => {
   const env = testEnvironment();
   const outcomes = new Map<Expectation, Outcome>();
+  const evidenceSeen = new Set<Failure>();
   const report: string[] = [];
   let relay: TcpRelay;
   let databaseUrl: string;
@@ -161,6 +167,7 @@ describe('alerts on a live Prometheus over the running services', () => {
   const failures: Failure[] = [
     {
       name: 'inventory projector killed under load',
+      evidence: 'up{job="inventory-projector"} == 0',
       expectations: [
         {
           alert: 'FerryServiceNotLive',
@@ -189,6 +196,7 @@ describe('alerts on a live Prometheus over the running services', () => {
     },
     {
       name: 'poison message on the inventory topic',
+      evidence: 'ferry_consumer_dead_lettered_total{job="inventory-projector"} > 0',
       expectations: [
         {
           alert: 'FerryDeadLettersNew',
@@ -214,6 +222,8 @@ describe('alerts on a live Prometheus over the running services', () => {
     },
     {
       name: 'Postgres unreachable (network frozen) under load',
+      // The poll's last success stops moving: no round completes without its cursor store.
+      evidence: 'time() - ferry_erp_poll_last_success_timestamp_seconds > 3',
       expectations: [
         {
           alert: 'FerryErpPollStale',
@@ -257,8 +267,10 @@ describe('alerts on a live Prometheus over the running services', () => {
     const inducedAt = Date.now();
     await failure.induce();
     while (Date.now() - inducedAt < FIRE_WITHIN_MS) {
+      if (!evidenceSeen.has(failure) && (await prometheus.query(failure.evidence)).length > 0)
+        evidenceSeen.add(failure);
       const waiting = pending((outcome) => outcome.firedAfterMs === undefined);
-      if (waiting.length === 0) break;
+      if (waiting.length === 0 && evidenceSeen.has(failure)) break;
       const alerts = await prometheus.alerts();
       for (const expectation of waiting)
         if (alerts.some((alert) => alert.state === 'firing' && matches(alert, expectation)))
@@ -289,7 +301,7 @@ describe('alerts on a live Prometheus over the running services', () => {
         ms === undefined ? '—' : `${(ms / 1000).toFixed(1)} s`;
       report.push(
         [
-          failure.name.padEnd(52),
+          `${failure.name}${evidenceSeen.has(failure) ? '' : ' (not seen)'}`.padEnd(52),
           expectation.alert.padEnd(27),
           seconds(outcome.firedAfterMs).padStart(8),
           seconds(outcome.resolvedAfterMs).padStart(8),
@@ -348,6 +360,10 @@ describe('alerts on a live Prometheus over the running services', () => {
       },
       FIRE_WITHIN_MS + RESOLVE_WITHIN_MS + 60_000,
     );
+
+    it(`happens (${failure.evidence})`, () => {
+      expect(evidenceSeen.has(failure)).toBe(true);
+    });
 
     it.each(failure.expectations)(
       '$alert fires within 60 s and resolves within 60 s of the recovery (reads $metric)',
