@@ -47,6 +47,7 @@ module.exports = (projectDir) => ({
       libs.map((lib) => [`^@ferry/${lib}$`, `${root}/libs/${lib}/src/index.ts`]),
     ),
     '^@ferry/local-infra$': `${root}/infra/local/src/index.ts`,
+    '^@ferry/observability-config$': `${root}/infra/observability/src/index.ts`,
     '^@ferry/simulators$': `${root}/test/simulators/src/index.ts`,
   },
 });

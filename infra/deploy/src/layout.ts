@@ -1,4 +1,5 @@
 import type { OptionSpecs } from '@ferry/config';
+import { prometheusRule } from './alert-rules';
 import { loadAppOptions, usesDatabase } from './app-options';
 import { environmentPlan } from './environment';
 import { kafkaTopics, kafkaUsers } from './kafka-resources';
@@ -22,6 +23,7 @@ export function baseObjects(options: Map<ServiceName, OptionSpecs>): Map<string,
   const files = new Map<string, Manifest[]>();
   files.set('kafka/topics.yaml', kafkaTopics().map(asManifest));
   files.set('kafka/users.yaml', kafkaUsers().map(asManifest));
+  files.set('monitoring/alert-rules.yaml', [prometheusRule()]);
   for (const workload of Workloads)
     files.set(
       `workloads/${workload.name}.yaml`,
