@@ -41,6 +41,10 @@ const SECONDS_THRESHOLDS: Readonly<Record<string, readonly ThresholdOverride[]>>
   FerryLagExporterStale: [{ from: '> 120', to: '> 2' }],
   FerryDeadLettersUnresolved: [{ from: '> 86400', to: '> 1440' }],
 };
+/** SKUs the load counts, each a product the Odoo simulator knows. */
+const LOAD_SKUS = 40;
+/** Load requests outstanding at once, at most. */
+const MAX_IN_FLIGHT = 100;
 const FIRE_WITHIN_MS = 60_000;
 const RESOLVE_WITHIN_MS = 60_000;
 const POISON = { key: 'SKU-POISON@WH1', rawHex: '7b226f6e48616e64223a317d' };
@@ -92,6 +96,7 @@ describe('alerts on a live Prometheus over the running services', () => {
   let databaseUrl: string;
   let system: FerrySystem;
   let projector: RunningService;
+  let lagExporter: RunningService;
   let prometheus: RunningPrometheus;
   let load: { stop(): Promise<void> } | undefined;
 
@@ -103,6 +108,7 @@ describe('alerts on a live Prometheus over the running services', () => {
         ['wms-adapter', system.wmsAdapter],
         ['erp-adapter', system.erpAdapter],
         ['inventory-projector', projector],
+        ['lag-exporter', lagExporter],
       ] as const
     ).map(([job, service]) => ({
       address: new URL(service.opsUrl).host,
@@ -113,7 +119,7 @@ describe('alerts on a live Prometheus over the running services', () => {
   const startLoad = (): { stop(): Promise<void> } => {
     const stopped = new AbortController();
     let sent = 0;
-    const send = async () => {
+    const send = async (): Promise<void> => {
       sent += 1;
       const headers = { 'content-type': 'application/json', authorization: system.authorization };
       await Promise.allSettled([
@@ -121,12 +127,12 @@ describe('alerts on a live Prometheus over the running services', () => {
           method: 'POST',
           headers,
           body: JSON.stringify({
-            sku: `SKU-${sent % 40}`,
-            location: 'WH1',
+            sku: `SKU-${sent % LOAD_SKUS}`,
+            location: 'WH/Stock',
             onHand: sent,
             version: sent,
           }),
-          signal: AbortSignal.timeout(2000),
+          signal: AbortSignal.timeout(15_000),
         }),
         fetch(`${system.orderApi.url}/api/orders`, {
           method: 'POST',
@@ -139,12 +145,22 @@ describe('alerts on a live Prometheus over the running services', () => {
             lines: [{ sku: 'SKU-1', quantity: 1, unitPrice: '19.99' }],
             shipping: '4.90',
           }),
-          signal: AbortSignal.timeout(2000),
+          signal: AbortSignal.timeout(15_000),
         }),
       ]);
     };
+    // Requests overlap, as real clients' do: a service stuck on its database keeps receiving
+    // them, and answers each (5xx) once its own timeouts expire, within the requests' 15 s.
+    const inFlight = new Set<Promise<void>>();
     const loop = (async () => {
-      while (!stopped.signal.aborted) await Promise.all([send(), sleep(50)]);
+      while (!stopped.signal.aborted) {
+        const sending = send();
+        inFlight.add(sending);
+        void sending.finally(() => inFlight.delete(sending));
+        if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
+        await sleep(50);
+      }
+      await Promise.all(inFlight);
     })();
     return {
       stop: async () => {
@@ -187,6 +203,20 @@ describe('alerts on a live Prometheus over the running services', () => {
       ],
       induce: async () => {
         load = startLoad();
+        // Killed once it has committed on its topic: a group with no member and no commit on a
+        // topic reads nothing there, for Kafka's own tool as for the exporter.
+        await waitFor(
+          'the projector to apply events of the load',
+          async () =>
+            (
+              await prometheus.query(
+                'ferry_consumer_events_total{job="inventory-projector",outcome="applied"} > 0',
+              )
+            ).length > 0
+              ? true
+              : undefined,
+          { timeoutMs: 30_000, intervalMs: 250 },
+        );
         await projector.kill();
       },
       recover: async () => {
@@ -318,8 +348,31 @@ describe('alerts on a live Prometheus over the running services', () => {
     const viaRelay = new URL(env.databaseUrl);
     viaRelay.host = relay.address;
     databaseUrl = viaRelay.toString();
-    system = await startFerrySystem({ endpoints: { ...env, databaseUrl } });
+    // A short statement timeout: the breaker opens after a few statements that time out.
+    system = await startFerrySystem({
+      endpoints: { ...env, databaseUrl },
+      extraEnv: { FERRY_DB_STATEMENT_TIMEOUT_MS: '3000' },
+    });
     projector = system.projector;
+    // The ERP sink writes the load's stock into Odoo too: Odoo knows every product it counts,
+    // so the only dead letters are the ones a case makes on purpose.
+    for (let n = 0; n < LOAD_SKUS; n++)
+      system.odoo.seed('product.product', { name: `SKU-${n}`, default_code: `SKU-${n}` });
+    // This system's projector group and dead letters, read every second; its Postgres is the
+    // direct one, so that freezing the services' connections leaves the exporter reading.
+    lagExporter = await startService(
+      'lag-exporter',
+      {
+        KAFKA_BROKERS: env.kafkaBrokers.join(','),
+        DATABASE_URL: env.databaseUrl,
+        FERRY_LAG_GROUP_PREFIX: system.groups.projector,
+        FERRY_LAG_CATALOG_GROUPS: 'false',
+        FERRY_LAG_POLL_INTERVAL_MS: '1000',
+        FERRY_DLQ_TOPIC_PREFIX: system.topics.inventory,
+        FERRY_DLQ_AUDIT_SCHEMAS: system.database.schema,
+      },
+      { migrate: false },
+    );
     prometheus = await startPrometheus({
       port: await freePort(),
       rules: shortenedRules(readFileSync(alertRulesFile, 'utf8'), SPEEDUP, SECONDS_THRESHOLDS),
@@ -340,6 +393,7 @@ describe('alerts on a live Prometheus over the running services', () => {
     relay.thaw();
     await prometheus.stop();
     await projector.stop();
+    await lagExporter.stop();
     await system.stop();
     await relay.close();
     process.stdout.write(

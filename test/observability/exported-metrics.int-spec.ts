@@ -26,6 +26,7 @@ describe('metrics the alerts and dashboards read', () => {
   const env = testEnvironment();
   let system: FerrySystem;
   let shipmentProjector: RunningService;
+  let lagExporter: RunningService;
   let declared: CatalogMetric[];
   let exported: Set<string>;
 
@@ -39,13 +40,26 @@ describe('metrics the alerts and dashboards read', () => {
       FERRY_SHIPMENT_STATUS_TOPIC: system.topics.shipmentStatus,
       FERRY_CONSUMER_GROUP: uniqueName('obs_shipments'),
     });
-    // Every deployable service. The lag exporter (apps/lag-exporter) belongs here once it exists.
+    lagExporter = await startService(
+      'lag-exporter',
+      {
+        KAFKA_BROKERS: env.kafkaBrokers.join(','),
+        DATABASE_URL: env.databaseUrl,
+        FERRY_LAG_GROUP_PREFIX: system.groups.projector,
+        FERRY_LAG_CATALOG_GROUPS: 'false',
+        FERRY_DLQ_TOPIC_PREFIX: system.topics.inventory,
+        FERRY_DLQ_AUDIT_SCHEMAS: system.database.schema,
+      },
+      { migrate: false },
+    );
+    // Every deployable service.
     const services = [
       system.orderApi,
       system.wmsAdapter,
       system.erpAdapter,
       system.projector,
       shipmentProjector,
+      lagExporter,
     ];
     const pages = await Promise.all(services.map((service) => readMetrics(service.opsUrl)));
     declared = pages.flatMap(declaredMetrics);
@@ -54,6 +68,7 @@ describe('metrics the alerts and dashboards read', () => {
 
   afterAll(async () => {
     await shipmentProjector.stop();
+    await lagExporter.stop();
     await system.stop();
   });
 
