@@ -1,7 +1,13 @@
 export { jsonLogger, silentLogger } from './logger';
 export type { LogFields, Logger } from './logger';
 export { counter, gauge, histogram, metricsRegistry, renderMetrics } from './metrics';
-export { childTraceparent, isValidTraceparent, newTraceparent } from './trace-context';
+export { isValidTraceparent, spanContextOf, traceparentOf } from './trace-context';
+export { currentLogFields, withLogFields } from './log-context';
+export { inProcessSpan, inSendSpan, MAX_PROCESS_LINKS } from './tracing/messaging-spans';
+export type { ProcessSpan, SendSpan } from './tracing/messaging-spans';
+export { inClientSpan } from './tracing/client-spans';
+export { MessagingAttributes } from './tracing/messaging-attributes';
+export { shutdownTracing, TRACING_SHUTDOWN_TIMEOUT_MS } from './tracing/tracing-shutdown';
 export { mentionsSocketError, SOCKET_ERROR_CODES } from './socket-errors';
 export { declaredFailureKind } from './failure-kind';
 export type { ClassifiedFailure, FailureKind } from './failure-kind';

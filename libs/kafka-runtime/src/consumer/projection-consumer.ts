@@ -7,7 +7,7 @@ import {
   type EventContract,
   type EventEnvelope,
 } from '@ferry/contracts';
-import type { Logger } from '@ferry/observability';
+import { inProcessSpan, type Logger } from '@ferry/observability';
 import { recordFirstDeliveries, type Database, type Transaction } from '@ferry/persistence';
 import {
   FerryRuntimeError,
@@ -47,6 +47,7 @@ import { headersToRecord } from './headers';
 import { withHeartbeats } from './heartbeat-pump';
 import { PartitionLag } from './partition-lag';
 import { PartitionPauses } from './partition-pauses';
+import { processSpanOf } from './process-span';
 import { firstDeliveries, slices } from './slices';
 import {
   decideUnknownSchema,
@@ -559,7 +560,18 @@ export class ProjectionConsumer<T extends EventEnvelope> {
     };
   }
 
+  /** One transaction, in the CONSUMER span of its events (see processSpanOf). */
   private async applyInTransaction(deliveries: readonly Delivery<T>[]): Promise<ApplyOutcome> {
+    return inProcessSpan(processSpanOf(this.options.groupId, deliveries), async () => {
+      const outcome = await this.applyInTransactionUntraced(deliveries);
+      this.options.logger.debug('slice applied', { events: deliveries.length, outcome });
+      return outcome;
+    });
+  }
+
+  private async applyInTransactionUntraced(
+    deliveries: readonly Delivery<T>[],
+  ): Promise<ApplyOutcome> {
     const parking = this.parking;
     if (parking === undefined)
       return this.options.database.transaction((tx) =>
