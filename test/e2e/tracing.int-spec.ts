@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { FerryHeaders } from '@ferry/contracts';
 import { readTopicToEnd } from '@ferry/kafka-runtime';
-import { testEnvironment, waitFor } from '@ferry/test-support';
+import {
+  localAuthorization,
+  startService,
+  testEnvironment,
+  uniqueName,
+  waitFor,
+} from '@ferry/test-support';
 import { startFerrySystem, type FerrySystem } from '@ferry/local-infra';
 import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from '../support/otlp-receiver';
 import { descendantsOf, renderTrace } from '../support/trace-tree';
@@ -40,6 +46,12 @@ describe('tracing from an HTTP request through Kafka into Postgres and Odoo', ()
   });
 
   const spans = () => receiver.spans();
+  const kafka = {
+    brokers: env.kafkaBrokers,
+    clientId: 'tracing-e2e',
+    connectionTimeoutMs: 5000,
+    requestTimeoutMs: 30_000,
+  };
   const statementOf = (span: ReceivedSpan) =>
     String(span.attributes['db.statement'] ?? span.attributes['db.query.text'] ?? '');
   const isLinkedTo = (span: ReceivedSpan, producer: ReceivedSpan) =>
@@ -107,15 +119,7 @@ describe('tracing from an HTTP request through Kafka into Postgres and Odoo', ()
     });
 
     // The record carries the producer span's context, nothing else.
-    const records = await readTopicToEnd(
-      {
-        brokers: env.kafkaBrokers,
-        clientId: 'tracing-e2e',
-        connectionTimeoutMs: 5000,
-        requestTimeoutMs: 30_000,
-      },
-      topic,
-    );
+    const records = await readTopicToEnd(kafka, topic);
     const record = records.find((r) => r.headers[FerryHeaders.eventId] === eventId);
     expect(record?.headers[FerryHeaders.traceparent]).toBe(
       `00-${producer.traceId}-${producer.spanId}-01`,
@@ -174,5 +178,40 @@ describe('tracing from an HTTP request through Kafka into Postgres and Odoo', ()
     );
 
     console.log(`trace of one inventory snapshot:\n${renderTrace(spans(), server)}`);
+  }, 120_000);
+
+  it('with OTEL_SDK_DISABLED=true makes no span and passes the caller trace on as it came', async () => {
+    const topic = uniqueName('tracing_off');
+    const traceId = randomBytes(16).toString('hex');
+    const traceparent = `00-${traceId}-${randomBytes(8).toString('hex')}-01`;
+    const adapter = await startService('wms-adapter', {
+      KAFKA_BROKERS: env.kafkaBrokers.join(','),
+      SCHEMA_REGISTRY_URL: env.schemaRegistryUrl,
+      FERRY_INVENTORY_TOPIC: topic,
+      OTEL_SDK_DISABLED: 'true',
+      OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+      OTEL_BSP_SCHEDULE_DELAY: '500',
+    });
+    try {
+      const response = await fetch(`${adapter.url}/v1/inventory-levels`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: await localAuthorization(),
+          traceparent,
+        },
+        body: JSON.stringify({ sku: 'SKU-UNTRACED', location: 'WH1', onHand: 3, version: 1 }),
+      });
+      expect(response.status).toBe(202);
+      const records = await readTopicToEnd(kafka, topic);
+      expect(records.map((record) => record.headers[FerryHeaders.traceparent])).toEqual([
+        traceparent,
+      ]);
+    } finally {
+      // A running SDK would flush its spans here, at SIGTERM.
+      await adapter.stop();
+    }
+    expect(spans().filter((span) => span.traceId === traceId)).toEqual([]);
   }, 120_000);
 });
