@@ -2,8 +2,13 @@ export { jsonLogger, silentLogger } from './logger';
 export type { LogFields, Logger } from './logger';
 export { counter, gauge, histogram, metricsRegistry, renderMetrics } from './metrics';
 export { isValidTraceparent, spanContextOf, traceparentOf } from './trace-context';
-export { currentLogFields, withLogFields } from './log-context';
-export { inProcessSpan, inSendSpan, MAX_PROCESS_LINKS } from './tracing/messaging-spans';
+export { currentLogFields, withLogFields, withoutLogFields } from './log-context';
+export {
+  detachedFromWork,
+  inProcessSpan,
+  inSendSpan,
+  MAX_PROCESS_LINKS,
+} from './tracing/messaging-spans';
 export type { ProcessSpan, SendSpan } from './tracing/messaging-spans';
 export { inClientSpan } from './tracing/client-spans';
 export { MessagingAttributes } from './tracing/messaging-attributes';

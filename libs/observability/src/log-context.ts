@@ -15,3 +15,8 @@ export function withLogFields<T>(fields: LogFields, work: () => T): T {
 export function currentLogFields(): LogFields | undefined {
   return storage.getStore();
 }
+
+/** Runs `work` without the fields of the work under way (for work it starts but does not own). */
+export function withoutLogFields<T>(work: () => T): T {
+  return storage.exit(work);
+}

@@ -7,7 +7,7 @@ import {
   type EventContract,
   type EventEnvelope,
 } from '@ferry/contracts';
-import { inProcessSpan, type Logger } from '@ferry/observability';
+import { detachedFromWork, inProcessSpan, type Logger } from '@ferry/observability';
 import { recordFirstDeliveries, type Database, type Transaction } from '@ferry/persistence';
 import {
   FerryRuntimeError,
@@ -583,7 +583,11 @@ export class ProjectionConsumer<T extends EventEnvelope> {
     const { outcome, releasing } = await this.options.database.transaction((tx) =>
       parking.applyInKeyOrder(tx, deliveries),
     );
-    if (releasing.length > 0) parking.wake();
+    // The release runs on its own, in spans of its own: not under this slice's.
+    if (releasing.length > 0)
+      detachedFromWork(() => {
+        parking.wake();
+      });
     return outcome;
   }
 

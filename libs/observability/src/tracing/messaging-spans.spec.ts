@@ -7,7 +7,8 @@ import {
 } from '@opentelemetry/sdk-trace';
 import { jsonLogger } from '../logger';
 import { spanContextOf } from '../trace-context';
-import { inProcessSpan, inSendSpan, MAX_PROCESS_LINKS } from './messaging-spans';
+import { currentLogFields } from '../log-context';
+import { detachedFromWork, inProcessSpan, inSendSpan, MAX_PROCESS_LINKS } from './messaging-spans';
 
 const caller = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
 
@@ -149,6 +150,17 @@ describe('messaging spans', () => {
     });
     expect(outside).not.toHaveProperty('trace_id');
     expect(outside).not.toHaveProperty('event_id');
+  });
+  it('starts background work outside the span and the event it was set off in', async () => {
+    const seen = await inProcessSpan(
+      { topic: 't', partition: 0, consumerGroup: 'g', traceparents: [caller], eventIds: ['e1'] },
+      () =>
+        Promise.resolve({
+          inside: [trace.getActiveSpan() !== undefined, currentLogFields()?.['event_id']],
+          detached: detachedFromWork(() => [trace.getActiveSpan(), currentLogFields()]),
+        }),
+    );
+    expect(seen).toEqual({ inside: [true, 'e1'], detached: [undefined, undefined] });
   });
 });
 

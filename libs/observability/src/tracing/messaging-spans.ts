@@ -1,5 +1,6 @@
 import {
   context,
+  ROOT_CONTEXT,
   SpanKind,
   trace,
   type Attributes,
@@ -7,7 +8,7 @@ import {
   type Link,
   type Tracer,
 } from '@opentelemetry/api';
-import { withLogFields } from '../log-context';
+import { withLogFields, withoutLogFields } from '../log-context';
 import { spanContextOf, traceparentOf } from '../trace-context';
 import { KAFKA, MessagingAttributes } from './messaging-attributes';
 import { endingWith } from './span-outcome';
@@ -111,6 +112,14 @@ export function inProcessSpan<T>(process: ProcessSpan, work: () => Promise<T>): 
   const traced = () =>
     context.with(trace.setSpan(context.active(), span), () => endingWith(span, work));
   return single === undefined ? traced() : withLogFields({ event_id: single }, traced);
+}
+
+/**
+ * Runs `work` outside the current span and event: for background work a slice sets off (a sweep
+ * for parked keys to release) that outlives it and is not part of it.
+ */
+export function detachedFromWork<T>(work: () => T): T {
+  return context.with(ROOT_CONTEXT, () => withoutLogFields(work));
 }
 
 /** One link per distinct producer span (a publish of many records shares one), capped. */
