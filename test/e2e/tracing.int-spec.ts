@@ -214,4 +214,34 @@ describe('tracing from an HTTP request through Kafka into Postgres and Odoo', ()
     }
     expect(spans().filter((span) => span.traceId === traceId)).toEqual([]);
   }, 120_000);
+
+  it('flushes the spans not yet exported when the service stops (SIGTERM)', async () => {
+    const traceId = randomBytes(16).toString('hex');
+    const adapter = await startService('wms-adapter', {
+      KAFKA_BROKERS: env.kafkaBrokers.join(','),
+      SCHEMA_REGISTRY_URL: env.schemaRegistryUrl,
+      FERRY_INVENTORY_TOPIC: uniqueName('tracing_flush'),
+      OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+      // No export on schedule during the test: only the shutdown's flush can send these spans.
+      OTEL_BSP_SCHEDULE_DELAY: '600000',
+    });
+    try {
+      const response = await fetch(`${adapter.url}/v1/inventory-levels`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: await localAuthorization(),
+          traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01`,
+        },
+        body: JSON.stringify({ sku: 'SKU-FLUSH', location: 'WH1', onHand: 3, version: 1 }),
+      });
+      expect(response.status).toBe(202);
+      expect(spans().filter((span) => span.traceId === traceId)).toEqual([]);
+    } finally {
+      await adapter.stop();
+    }
+    const flushed = spans().filter((span) => span.traceId === traceId);
+    expect(flushed.map((span) => span.kind).sort()).toEqual(['PRODUCER', 'SERVER']);
+  }, 120_000);
 });
