@@ -46,6 +46,7 @@ module.exports = (projectDir) => ({
     ...Object.fromEntries(
       libs.map((lib) => [`^@ferry/${lib}$`, `${root}/libs/${lib}/src/index.ts`]),
     ),
+    '^@ferry/observability/tracing-sdk$': `${root}/libs/observability/src/tracing-sdk.ts`,
     '^@ferry/local-infra$': `${root}/infra/local/src/index.ts`,
     '^@ferry/observability-config$': `${root}/infra/observability/src/index.ts`,
     '^@ferry/simulators$': `${root}/test/simulators/src/index.ts`,

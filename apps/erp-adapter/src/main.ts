@@ -1,3 +1,4 @@
+import './tracing';
 import { listenOn, runService, runServiceMain } from '@ferry/service-host';
 import { readErpAdapterConfig } from './config';
 import { ErpAdapterModule } from './erp-adapter.module';

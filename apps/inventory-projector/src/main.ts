@@ -1,3 +1,4 @@
+import './tracing';
 import { projectionMigrations, listenOn, runService, runServiceMain } from '@ferry/service-host';
 import { readInventoryProjectorConfig } from './config';
 import { InventoryProjectorModule } from './inventory-projector.module';

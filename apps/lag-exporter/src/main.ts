@@ -1,3 +1,4 @@
+import './tracing';
 import { listenOn, runService, runServiceMain } from '@ferry/service-host';
 import { readLagExporterConfig } from './config';
 import { LagExporterModule } from './lag-exporter.module';

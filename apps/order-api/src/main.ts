@@ -1,3 +1,4 @@
+import './tracing';
 import { listenOn, runService, runServiceMain } from '@ferry/service-host';
 import { readOrderApiConfig } from './config';
 import { orderIngressRoutes } from './ingress-routes';

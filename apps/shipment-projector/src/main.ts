@@ -1,3 +1,4 @@
+import './tracing';
 import { projectionMigrations, listenOn, runService, runServiceMain } from '@ferry/service-host';
 import { readShipmentProjectorConfig } from './config';
 import { ShipmentProjectorModule } from './shipment-projector.module';

@@ -1,3 +1,4 @@
+import './tracing';
 import { projectionMigrations, listenOn, runService, runServiceMain } from '@ferry/service-host';
 import { readWmsAdapterConfig } from './config';
 import { wmsIngressRoutes } from './ingress-routes';

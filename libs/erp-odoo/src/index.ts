@@ -43,6 +43,7 @@ export {
 } from './client/odoo-options';
 export type { OdooConnectionConfig } from './client/odoo-options';
 export { MAX_RETRY_AFTER_MS, parseRetryAfter } from './client/retry-after';
+export { tracedOdooClient } from './client/traced-client';
 
 export {
   CUSTOMER_INVOICE_TYPES,

@@ -1,7 +1,18 @@
 export { jsonLogger, silentLogger } from './logger';
 export type { LogFields, Logger } from './logger';
 export { counter, gauge, histogram, metricsRegistry, renderMetrics } from './metrics';
-export { childTraceparent, isValidTraceparent, newTraceparent } from './trace-context';
+export { isValidTraceparent, spanContextOf, traceparentOf } from './trace-context';
+export { currentLogFields, withLogFields, withoutLogFields } from './log-context';
+export {
+  detachedFromWork,
+  inProcessSpan,
+  inSendSpan,
+  MAX_PROCESS_LINKS,
+} from './tracing/messaging-spans';
+export type { ProcessSpan, SendSpan } from './tracing/messaging-spans';
+export { inClientSpan } from './tracing/client-spans';
+export { MessagingAttributes } from './tracing/messaging-attributes';
+export { shutdownTracing, TRACING_SHUTDOWN_TIMEOUT_MS } from './tracing/tracing-shutdown';
 export { mentionsSocketError, SOCKET_ERROR_CODES } from './socket-errors';
 export { declaredFailureKind, failureKindOfHttpStatus } from './failure-kind';
 export { DOWNSTREAM_CALL_BUCKETS, measureDownstreamCall } from './downstream-calls';

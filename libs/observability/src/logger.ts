@@ -1,6 +1,9 @@
+import { logCorrelation } from './tracing/log-correlation';
+
 /**
  * Structured log lines (one JSON object per line on stdout/stderr), so that a log shipper can
- * index every field. Libraries take a `Logger`; services pass `jsonLogger(name)`.
+ * index every field. Libraries take a `Logger`; services pass `jsonLogger(name)`. A line written
+ * inside a span carries its `trace_id` and `span_id`, and inside an event's work its `event_id`.
  */
 export type LogFields = Readonly<Record<string, unknown>>;
 
@@ -24,7 +27,7 @@ export function jsonLogger(component: string): Logger {
   const write = (level: Level, message: string, fields?: LogFields): void => {
     if (LEVELS[level] < min) return;
     const line = JSON.stringify(
-      { time: new Date().toISOString(), level, component, message, ...fields },
+      { time: new Date().toISOString(), level, component, message, ...logCorrelation(), ...fields },
       errorReplacer,
     );
     (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(`${line}\n`);

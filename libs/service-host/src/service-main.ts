@@ -1,3 +1,4 @@
+import { shutdownTracing } from '@ferry/observability';
 import type { MigrationSource } from '@ferry/persistence';
 import { migrateService } from './migrate/migrate-service';
 import { runMain } from './run-main';
@@ -17,7 +18,9 @@ export interface ServiceMain {
 export function runServiceMain(main: ServiceMain, argv = process.argv.slice(2)): void {
   const command = argv.join(' ');
   if (command === '') runMain(main.start);
-  else if (command === 'migrate') runMain(() => migrateService(main.name, main.migrations));
+  // The migrate step exits when done: its spans are flushed first.
+  else if (command === 'migrate')
+    runMain(() => migrateService(main.name, main.migrations).finally(shutdownTracing));
   else {
     process.stderr.write(`${main.name}: unknown command "${command}"; usage: main.js [migrate]\n`);
     process.exitCode = 2;

@@ -4,6 +4,7 @@ import {
   OdooErpAdapter,
   PacedOdooClient,
   signaturePolicyProblems,
+  tracedOdooClient,
   type WebhookSignaturePolicy,
 } from '@ferry/erp-odoo';
 import { ConfigError } from '@ferry/config';
@@ -30,7 +31,12 @@ export const odooAdapterProvider: Provider = {
       (problem) => `FERRY_ODOO_WEBHOOK_SECRETS: ${problem}`,
     );
     if (problems.length > 0) throw new ConfigError(problems);
-    const client = new PacedOdooClient(createOdooClient(config), {
+    // Traced inside the pacer: a span measures Odoo's answer, not the wait for a token.
+    const odoo = tracedOdooClient(createOdooClient(config), {
+      url: config.odooUrl,
+      protocol: config.odooProtocol,
+    });
+    const client = new PacedOdooClient(odoo, {
       ratePerSecond: config.odooRequestsPerSecond,
       burst: config.odooRequestsPerSecond,
     });

@@ -1,5 +1,6 @@
 import type { EventEnvelope } from '@ferry/contracts';
 import type { ApplyOutcome, ConsumedEvent, SinkGuard } from '@ferry/kafka-runtime';
+import { withLogFields } from '@ferry/observability';
 import type { Transaction } from '@ferry/persistence';
 import type { ErpSink, ErpWriter } from './erp-sinks';
 import { writeOnce, type WriteLogPort } from './logged-write';
@@ -27,19 +28,28 @@ export async function applyErpWrites<T extends EventEnvelope>(
     outcome[name] = (outcome[name] ?? 0) + 1;
   };
   for (const event of events) {
-    if (deps.guard.isEcho(event.headers, event.value.sourceSystem)) {
-      count('echo');
-      continue;
-    }
-    if (sink.versionGuard && !(await sink.versionGuard.isNewer(tx, event))) {
-      count('stale');
-      continue;
-    }
-    const result = await writeOnce(deps.log, event.value.eventId, sink.operation, () =>
-      sink.write(deps.erp, event.value),
+    // Every log line of the event's write names it.
+    count(
+      await withLogFields({ event_id: event.value.eventId }, () =>
+        applyErpWrite(sink, deps, tx, event),
+      ),
     );
-    await sink.versionGuard?.remember(tx, event);
-    count(result.kind === 'written' ? result.outcome.kind : 'already-written');
   }
   return outcome;
+}
+
+/** One event: the name of its outcome. */
+async function applyErpWrite<T extends EventEnvelope>(
+  sink: ErpSink<T>,
+  deps: ErpWriteDeps,
+  tx: Transaction,
+  event: ConsumedEvent<T>,
+): Promise<string> {
+  if (deps.guard.isEcho(event.headers, event.value.sourceSystem)) return 'echo';
+  if (sink.versionGuard && !(await sink.versionGuard.isNewer(tx, event))) return 'stale';
+  const result = await writeOnce(deps.log, event.value.eventId, sink.operation, () =>
+    sink.write(deps.erp, event.value),
+  );
+  await sink.versionGuard?.remember(tx, event);
+  return result.kind === 'written' ? result.outcome.kind : 'already-written';
 }

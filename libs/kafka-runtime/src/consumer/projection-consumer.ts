@@ -7,7 +7,7 @@ import {
   type EventContract,
   type EventEnvelope,
 } from '@ferry/contracts';
-import type { Logger } from '@ferry/observability';
+import { detachedFromWork, inProcessSpan, type Logger } from '@ferry/observability';
 import { recordFirstDeliveries, type Database, type Transaction } from '@ferry/persistence';
 import {
   FerryRuntimeError,
@@ -49,6 +49,7 @@ import { headersToRecord } from './headers';
 import { withHeartbeats } from './heartbeat-pump';
 import { PartitionLag } from './partition-lag';
 import { PartitionPauses } from './partition-pauses';
+import { processSpanOf } from './process-span';
 import { firstDeliveries, slices } from './slices';
 import {
   decideUnknownSchema,
@@ -564,7 +565,18 @@ export class ProjectionConsumer<T extends EventEnvelope> {
     };
   }
 
+  /** One transaction, in the CONSUMER span of its events (see processSpanOf). */
   private async applyInTransaction(deliveries: readonly Delivery<T>[]): Promise<ApplyOutcome> {
+    return inProcessSpan(processSpanOf(this.options.groupId, deliveries), async () => {
+      const outcome = await this.applyInTransactionUntraced(deliveries);
+      this.options.logger.debug('slice applied', { events: deliveries.length, outcome });
+      return outcome;
+    });
+  }
+
+  private async applyInTransactionUntraced(
+    deliveries: readonly Delivery<T>[],
+  ): Promise<ApplyOutcome> {
     const parking = this.parking;
     if (parking === undefined)
       return this.ages.transaction((tx) =>
@@ -576,7 +588,11 @@ export class ProjectionConsumer<T extends EventEnvelope> {
     const { outcome, releasing } = await this.ages.transaction((tx) =>
       parking.applyInKeyOrder(tx, deliveries),
     );
-    if (releasing.length > 0) parking.wake();
+    // The release runs on its own, in spans of its own: not under this slice's.
+    if (releasing.length > 0)
+      detachedFromWork(() => {
+        parking.wake();
+      });
     return outcome;
   }
 

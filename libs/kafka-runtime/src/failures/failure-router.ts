@@ -1,4 +1,5 @@
-import type { Logger } from '@ferry/observability';
+import { FerryHeaders } from '@ferry/contracts';
+import { withLogFields, type Logger } from '@ferry/observability';
 import type { IHeaders } from '../external/kafka.interface';
 import type { EventProducer } from '../producer/event-producer';
 import { consumerMetrics } from '../consumer/consumer-metrics';
@@ -66,7 +67,11 @@ export class FailureRouter {
     await this.producer.send(
       routed.map(({ destination, message }) => ({ topic: destination.topic, messages: [message] })),
     );
-    for (const { record, destination } of routed) this.report(record, destination);
+    // Each line names its event (`event_id`), as every line of a consumer's work on one does.
+    for (const { record, destination } of routed)
+      withLogFields({ event_id: record.headers[FerryHeaders.eventId] }, () => {
+        this.report(record, destination);
+      });
     return routed.map(({ destination }) => destination);
   }
 

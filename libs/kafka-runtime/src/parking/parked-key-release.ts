@@ -1,8 +1,9 @@
 import type { EventContract, EventEnvelope } from '@ferry/contracts';
-import type { Logger } from '@ferry/observability';
-import type { Database } from '@ferry/persistence';
+import { inProcessSpan, type Logger } from '@ferry/observability';
+import type { Database, Transaction } from '@ferry/persistence';
 import type { ApplyOutcome, ConsumedEvent } from '../consumer/consumed-event';
 import { consumerMetrics } from '../consumer/consumer-metrics';
+import { processSpanOf } from '../consumer/process-span';
 import { DownstreamUnavailable, type DownstreamGate } from '../consumer/downstream-gate';
 import { classifyFailure } from '../failures/classify';
 import { historyOf } from '../failures/failure-headers';
@@ -61,7 +62,7 @@ export class ParkedKeyRelease<T extends EventEnvelope> {
               taken = await parkedRecordsOf(tx, this.options.scope, key, limit);
               const events: ConsumedEvent<T>[] = [];
               for (const record of taken) events.push(await this.consumedEventOf(record));
-              const outcome = events.length > 0 ? await this.options.applyFresh(tx, events) : {};
+              const outcome = events.length > 0 ? await this.applyReleased(tx, events) : {};
               await deleteParkedRecords(
                 tx,
                 taken.map((record) => record.seq),
@@ -87,6 +88,14 @@ export class ParkedKeyRelease<T extends EventEnvelope> {
         return 'blocked';
       }
     }
+  }
+
+  /** Released events are applied in a process span of their own, linked to their producers. */
+  private applyReleased(tx: Transaction, events: readonly ConsumedEvent<T>[]) {
+    const deliveries = events.map((event) => ({ event }));
+    return inProcessSpan(processSpanOf(this.options.scope.group, deliveries), () =>
+      this.options.applyFresh(tx, events),
+    );
   }
 
   private async consumedEventOf(record: StoredParkedRecord): Promise<ConsumedEvent<T>> {

@@ -5,7 +5,7 @@ import {
   type EventContract,
   type EventEnvelope,
 } from '@ferry/contracts';
-import { childTraceparent, isValidTraceparent, newTraceparent } from '@ferry/observability';
+import { inSendSpan } from '@ferry/observability';
 import type { Kafka } from '../external/kafka.interface';
 import { EventProducer } from './event-producer';
 import { PublishError } from '../errors';
@@ -64,18 +64,27 @@ export class EventPublisher<T extends EventEnvelope> {
   }
 
   /**
-   * Every event of the call carries a child span of the context's trace in its headers. Measured
-   * in `ferry_publish_duration_seconds`, `ferry_published_events_total` and
-   * `ferry_publish_failures_total`.
+   * One PRODUCER span per call (`send <topic>`), a child of the active span or else of the
+   * context's traceparent; every event of the call carries the span's context in its
+   * `traceparent` header, which consumers link to. Measured in `ferry_publish_duration_seconds`,
+   * `ferry_published_events_total` and `ferry_publish_failures_total`.
    */
   async publish(events: readonly T[], context: PublishContext = {}): Promise<void> {
     if (events.length === 0) return;
-    await measurePublish(this.options.topic, events.length, () => this.send(events, context));
+    const { traceparent, caller } = context;
+    await measurePublish(this.options.topic, events.length, () =>
+      inSendSpan(
+        { topic: this.options.topic, keys: events.map((event) => event.entityId), traceparent },
+        (sendTraceparent) => this.send(events, sendTraceparent, caller),
+      ),
+    );
   }
 
-  private async send(events: readonly T[], context: PublishContext): Promise<void> {
-    const { traceparent, caller } = context;
-    const parent = isValidTraceparent(traceparent) ? traceparent : newTraceparent();
+  private async send(
+    events: readonly T[],
+    traceparent: string | undefined,
+    caller: string | undefined,
+  ): Promise<void> {
     const schemaId = this.schemaId;
     if (schemaId === undefined) throw new Error('EventPublisher.publish called before connect');
     for (const event of events) {
@@ -93,7 +102,7 @@ export class EventPublisher<T extends EventEnvelope> {
       // replayed export) would fall outside the topic's retention and be deleted before any
       // consumer read it.
       headers: {
-        [FerryHeaders.traceparent]: childTraceparent(parent),
+        ...(traceparent === undefined ? {} : { [FerryHeaders.traceparent]: traceparent }),
         [FerryHeaders.eventType]: this.options.contract.eventType,
         [FerryHeaders.originSystem]: this.options.originSystem,
         [FerryHeaders.eventId]: event.eventId,
