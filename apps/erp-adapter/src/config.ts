@@ -16,7 +16,7 @@ import {
 } from '@ferry/erp-odoo';
 import { kafkaConnectionOptions, schemaRegistryOptions } from '@ferry/kafka-runtime';
 import { databaseTimeoutOptions } from '@ferry/persistence';
-import { httpServerOptions, serviceRoleOptions } from '@ferry/service-host';
+import { httpServerOptions, serviceRoleOptions, tracingOptions } from '@ferry/service-host';
 
 const DAY_MS = 24 * 3_600_000;
 
@@ -29,6 +29,7 @@ export const erpAdapterOptions = {
   ...kafkaConnectionOptions,
   ...schemaRegistryOptions,
   ...httpServerOptions(3004),
+  ...tracingOptions,
   ...serviceRoleOptions,
   ...odooConnectionOptions,
   odooMajorVersion: option(

@@ -8,7 +8,7 @@ import {
   type ConfigOf,
 } from '@ferry/config';
 import { kafkaConnectionOptions } from '@ferry/kafka-runtime';
-import { httpServerOptions } from '@ferry/service-host';
+import { httpServerOptions, tracingOptions } from '@ferry/service-host';
 
 /** Everything the lag exporter reads from its environment. */
 export const lagExporterOptions = {
@@ -20,6 +20,7 @@ export const lagExporterOptions = {
     'Client id sent to the brokers (shows in broker logs and quotas)',
   ),
   ...httpServerOptions(3006),
+  ...tracingOptions,
   pollIntervalMs: option(
     'FERRY_LAG_POLL_INTERVAL_MS',
     integer({ min: 1000 }),

@@ -1,13 +1,14 @@
 import { boolean, integer, option, readConfig, text, type ConfigOf } from '@ferry/config';
 import { kafkaConnectionOptions, schemaRegistryOptions } from '@ferry/kafka-runtime';
 import { databaseTimeoutOptions } from '@ferry/persistence';
-import { httpServerOptions, ingressAuthOptions } from '@ferry/service-host';
+import { httpServerOptions, ingressAuthOptions, tracingOptions } from '@ferry/service-host';
 
 /** Everything the order API reads from its environment. */
 export const orderApiOptions = {
   ...kafkaConnectionOptions,
   ...schemaRegistryOptions,
   ...httpServerOptions(3003),
+  ...tracingOptions,
   ...ingressAuthOptions,
   databaseUrl: option(
     'DATABASE_URL',

@@ -19,4 +19,13 @@ describe('WMS adapter configuration: FERRY_ROLE', () => {
       /FERRY_ROLE.*all.*intake.*sink/,
     );
   });
+
+  it('names a tracing variable the SDK would not understand', () => {
+    expect(() => readWmsAdapterConfig({ OTEL_TRACES_SAMPLER: 'sometimes' })).toThrow(
+      /OTEL_TRACES_SAMPLER="sometimes" is invalid/,
+    );
+    expect(readWmsAdapterConfig({ OTEL_TRACES_SAMPLER: 'traceidratio' }).otelSampler).toBe(
+      'traceidratio',
+    );
+  });
 });

@@ -14,6 +14,7 @@ import {
   ingressAuthOptions,
   projectionOptions,
   serviceRoleOptions,
+  tracingOptions,
 } from '@ferry/service-host';
 
 /** Everything the WMS adapter reads from its environment. */
@@ -27,6 +28,7 @@ export const wmsAdapterOptions = {
   ...kafkaConnectionOptions,
   ...schemaRegistryOptions,
   ...httpServerOptions(3001),
+  ...tracingOptions,
   ...serviceRoleOptions,
   ...ingressAuthOptions,
   inventoryTopic: option(

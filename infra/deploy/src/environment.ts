@@ -62,6 +62,8 @@ function deploymentValues(service: ServiceName): Readonly<Record<string, string>
     FERRY_OPS_PORT: String(Ports.ops),
     KAFKA_BROKERS: KafkaBootstrap,
     KAFKA_CLIENT_ID: service,
+    // Traces name the service; an environment sets OTEL_EXPORTER_OTLP_ENDPOINT to export them.
+    OTEL_SERVICE_NAME: service,
     // Base: SCRAM-SHA-512 over TLS, the KafkaUser's authentication (see kafka-users.ts for tls).
     KAFKA_SECURITY_PROTOCOL: 'SASL_SSL',
     KAFKA_SASL_MECHANISM: 'SCRAM-SHA-512',

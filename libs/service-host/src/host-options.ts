@@ -1,4 +1,4 @@
-import { integer, oneOf, option, text } from '@ferry/config';
+import { boolean, integer, oneOf, option, text } from '@ferry/config';
 
 /** PORT and HOST of a service's HTTP server, and the port of its health and metrics. */
 export function httpServerOptions(defaultPort: number) {
@@ -53,3 +53,49 @@ export function runsIntake(role: ServiceRole): boolean {
 export function runsSink(role: ServiceRole): boolean {
   return role !== 'intake';
 }
+
+/**
+ * The OpenTelemetry SDK's own variables. The SDK reads them itself, before the service's
+ * configuration (libs/observability tracing-sdk); they are declared here too, so that the
+ * generated manifests and every listing of a service's variables name them, and a bad value
+ * stops the start with the variable's name.
+ */
+export const tracingOptions = {
+  otelServiceName: option(
+    'OTEL_SERVICE_NAME',
+    text,
+    '',
+    "Name of the service in traces; empty: the service's own name",
+  ),
+  otelEndpoint: option(
+    'OTEL_EXPORTER_OTLP_ENDPOINT',
+    text,
+    '',
+    'OTLP endpoint of the trace collector (http://otel-collector:4318); empty: spans carry trace context through Kafka and into logs, and none is exported',
+  ),
+  otelSampler: option(
+    'OTEL_TRACES_SAMPLER',
+    oneOf(
+      'always_on',
+      'always_off',
+      'traceidratio',
+      'parentbased_always_on',
+      'parentbased_always_off',
+      'parentbased_traceidratio',
+    ),
+    'parentbased_always_on',
+    'Which traces are recorded',
+  ),
+  otelSamplerArg: option(
+    'OTEL_TRACES_SAMPLER_ARG',
+    text,
+    '',
+    'Argument of the sampler: the ratio of the traceidratio samplers',
+  ),
+  otelDisabled: option(
+    'OTEL_SDK_DISABLED',
+    boolean,
+    false,
+    'true: no tracing at all (a traceparent received still travels on unchanged)',
+  ),
+};

@@ -15,6 +15,7 @@ export {
   runsIntake,
   runsSink,
   serviceRoleOptions,
+  tracingOptions,
   ServiceRoles,
   type ServiceRole,
 } from './host-options';
