@@ -122,6 +122,9 @@ describe('messaging spans', () => {
   });
 
   it('gives the log lines of one event its trace, span and event id', async () => {
+    // Info lines are written whatever level the run that calls this test logs at (npm test: warn).
+    const level = process.env['FERRY_LOG_LEVEL'];
+    process.env['FERRY_LOG_LEVEL'] = 'info';
     const lines: string[] = [];
     const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
       lines.push(String(chunk));
@@ -138,6 +141,8 @@ describe('messaging spans', () => {
       jsonLogger('test').info('outside');
     } finally {
       write.mockRestore();
+      if (level === undefined) delete process.env['FERRY_LOG_LEVEL'];
+      else process.env['FERRY_LOG_LEVEL'] = level;
     }
     const [span] = await finished();
     const [inside, outside] = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
