@@ -1,12 +1,13 @@
 import './tracing';
 import { listenOn, runService, runServiceMain } from '@ferry/service-host';
-import { readErpAdapterConfig } from './config';
+import { erpAdapterOptions, readErpAdapterConfig } from './config';
 import { ErpAdapterModule } from './erp-adapter.module';
 import { ODOO_WEBHOOK_PATH } from './inbound/odoo-webhook.controller';
 import { erpAdapterMigrationSources } from './storage/erp-storage';
 
 runServiceMain({
   name: 'erp-adapter',
+  options: erpAdapterOptions,
   migrations: erpAdapterMigrationSources,
   start: async () => {
     const config = readErpAdapterConfig();

@@ -1,11 +1,12 @@
 import './tracing';
 import { projectionMigrations, listenOn, runService, runServiceMain } from '@ferry/service-host';
-import { readInventoryProjectorConfig } from './config';
+import { inventoryProjectorOptions, readInventoryProjectorConfig } from './config';
 import { InventoryProjectorModule } from './inventory-projector.module';
 import { inventoryProjection } from './inventory/inventory-projection';
 
 runServiceMain({
   name: 'inventory-projector',
+  options: inventoryProjectorOptions,
   migrations: projectionMigrations(...inventoryProjection.migrations),
   start: async () => {
     const config = readInventoryProjectorConfig();

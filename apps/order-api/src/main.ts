@@ -1,12 +1,13 @@
 import './tracing';
 import { listenOn, runService, runServiceMain } from '@ferry/service-host';
-import { readOrderApiConfig } from './config';
+import { orderApiOptions, readOrderApiConfig } from './config';
 import { orderIngressRoutes } from './ingress-routes';
 import { OrderApiModule } from './order-api.module';
 import { orderApiMigrations } from './orders/order-storage';
 
 runServiceMain({
   name: 'order-api',
+  options: orderApiOptions,
   migrations: [orderApiMigrations],
   start: async () => {
     const config = readOrderApiConfig();

@@ -1,11 +1,12 @@
 import './tracing';
 import { projectionMigrations, listenOn, runService, runServiceMain } from '@ferry/service-host';
-import { readWmsAdapterConfig } from './config';
+import { readWmsAdapterConfig, wmsAdapterOptions } from './config';
 import { wmsIngressRoutes } from './ingress-routes';
 import { WmsAdapterModule } from './wms-adapter.module';
 
 runServiceMain({
   name: 'wms-adapter',
+  options: wmsAdapterOptions,
   // The expected-receipts sink keeps no tables of its own: Ferry's dedup and parking tables only.
   migrations: projectionMigrations(),
   start: async () => {
