@@ -65,13 +65,7 @@ export async function grantOperatorAccess(
   schema: string,
   role: string,
 ): Promise<boolean> {
-  const s = assertIdentifier(schema);
-  const r = assertIdentifier(role);
-  if (!(await roleExists(tx, r))) return false;
-  await tx.query(`GRANT USAGE ON SCHEMA ${s} TO ${r}`);
-  for (const table of await existingTables(tx, s, Object.keys(OPERATOR_PRIVILEGES)))
-    await tx.query(`GRANT ${OPERATOR_PRIVILEGES[table] ?? 'SELECT'} ON ${s}.${table} TO ${r}`);
-  return true;
+  return grantToGroupRole(tx, schema, role, OPERATOR_PRIVILEGES);
 }
 
 /**
@@ -84,12 +78,25 @@ export async function grantAuditReaderAccess(
   schema: string,
   role: string,
 ): Promise<boolean> {
+  return grantToGroupRole(tx, schema, role, { ferry_dead_letter_replays: 'SELECT' });
+}
+
+/**
+ * Grants a group role `privileges` (by table) on those of the tables that exist in `schema`,
+ * and the schema's USAGE. Returns false, granting nothing, when no such role exists.
+ */
+async function grantToGroupRole(
+  tx: Transaction,
+  schema: string,
+  role: string,
+  privileges: Readonly<Record<string, string>>,
+): Promise<boolean> {
   const s = assertIdentifier(schema);
   const r = assertIdentifier(role);
   if (!(await roleExists(tx, r))) return false;
   await tx.query(`GRANT USAGE ON SCHEMA ${s} TO ${r}`);
-  for (const table of await existingTables(tx, s, ['ferry_dead_letter_replays']))
-    await tx.query(`GRANT SELECT ON ${s}.${table} TO ${r}`);
+  for (const table of await existingTables(tx, s, Object.keys(privileges)))
+    await tx.query(`GRANT ${privileges[table] ?? 'SELECT'} ON ${s}.${table} TO ${r}`);
   return true;
 }
 
