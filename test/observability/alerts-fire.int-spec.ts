@@ -82,6 +82,11 @@ function matches(alert: PrometheusAlert, expectation: Expectation): boolean {
   );
 }
 
+/**
+ * The clock is the condition in two places only: the load's pace (requests a second), and the
+ * pause between two readings of Prometheus' alerts while each alert's own delay is measured
+ * (several alerts per failure, each timed, so no single `waitFor` fits).
+ */
 const sleep = (ms: number) =>
   new Promise((done) => {
     setTimeout(done, ms);
@@ -158,6 +163,7 @@ describe('alerts on a live Prometheus over the running services', () => {
         inFlight.add(sending);
         void sending.finally(() => inFlight.delete(sending));
         if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
+        // The load's pace: about 20 requests a second per endpoint.
         await sleep(50);
       }
       await Promise.all(inFlight);
