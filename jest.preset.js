@@ -7,6 +7,7 @@ const path = require('node:path');
 const root = __dirname;
 const libs = [
   'config',
+  'failures',
   'contracts',
   'observability',
   'persistence',
