@@ -8,6 +8,7 @@ const root = __dirname;
 const libs = [
   'config',
   'failures',
+  'time',
   'contracts',
   'observability',
   'persistence',

@@ -29,7 +29,6 @@ export { EventCodec } from './registry/event-codec';
 export { frame, unframe } from './registry/wire-format';
 export { KafkaRuntime } from './runtime';
 export type { KafkaRuntimeOptions } from './runtime';
-export type { Clock } from './dead-letter/clock';
 export {
   deadLetterFilterProblems,
   deadLetterFilterToJson,
