@@ -95,7 +95,7 @@ describe('inventory levels from WMS snapshot to Postgres', () => {
     // Projectors of other tests share the server (as postgres): this one's connections are the
     // ones of its role, which nothing else logs in as.
     const { rows } = await database.db.query<{ role: string }>(
-      "SELECT DISTINCT usename AS role FROM pg_stat_activity WHERE application_name = 'inventory-projection'",
+      "SELECT DISTINCT usename AS role FROM pg_stat_activity WHERE application_name = 'inventory-projector'",
     );
     expect(rows).toContainEqual({ role: dbRoles.roles.projector.name });
     const { rows: rights } = await database.db.query<{ creates: boolean; owns: boolean }>(
@@ -122,7 +122,7 @@ describe('inventory levels from WMS snapshot to Postgres', () => {
     );
     await expect(refusal).rejects.toThrow(
       new RegExp(
-        `exited with code 1: [^]*inventory-projection will not start: schema ${unmigrated} lacks 6 ` +
+        `exited with code 1: [^]*inventory-projector will not start: schema ${unmigrated} lacks 6 ` +
           'migration\\(s\\): ferry/001_processed_events, .*inventory-projector/002_inventory_in_transit_and_bin; ' +
           'run the migrate step first, with the migrate role: `node apps/inventory-projector/dist/main.js migrate`',
       ),

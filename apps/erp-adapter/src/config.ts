@@ -1,35 +1,19 @@
-import {
-  boolean,
-  commaList,
-  integer,
-  option,
-  readConfig,
-  text,
-  type ConfigOf,
-} from '@ferry/config';
-import { DefaultRetryDelaysMs, Topics } from '@ferry/contracts';
+import { commaList, integer, option, readConfig, text, type ConfigOf } from '@ferry/config';
+import { Topics } from '@ferry/contracts';
 import {
   DEFAULT_SETTLE_MS,
   DEFAULT_WEBHOOK_MAX_BODY_BYTES,
   DEFAULT_WEBHOOK_TOLERANCE_SECONDS,
   odooConnectionOptions,
 } from '@ferry/erp-odoo';
-import { kafkaConnectionOptions, schemaRegistryOptions } from '@ferry/kafka-runtime';
-import { databaseTimeoutOptions } from '@ferry/persistence';
-import { httpServerOptions, serviceRoleOptions, tracingOptions } from '@ferry/service-host';
+import { databaseOptions } from '@ferry/persistence';
+import { consumerOptions, serviceOptions, serviceRoleOptions } from '@ferry/service-host';
 
 const DAY_MS = 24 * 3_600_000;
 
-function delays(raw: string): number[] {
-  return commaList(raw).map(integer({ min: 1 }));
-}
-
 /** Everything the ERP adapter reads from its environment (Odoo first). */
 export const erpAdapterOptions = {
-  ...kafkaConnectionOptions,
-  ...schemaRegistryOptions,
-  ...httpServerOptions(3004),
-  ...tracingOptions,
+  ...serviceOptions(3004),
   ...serviceRoleOptions,
   ...odooConnectionOptions,
   odooMajorVersion: option(
@@ -38,14 +22,10 @@ export const erpAdapterOptions = {
     19,
     'Odoo major version; picks renamed fields (19 matches the json2 protocol default)',
   ),
-  databaseUrl: option(
-    'DATABASE_URL',
-    text,
-    'postgres://postgres@127.0.0.1:5432/ferry',
-    'Postgres connection string (deliveries, cursors, integration log, dedup)',
-  ),
-  databaseSchema: option('FERRY_DB_SCHEMA', text, 'public', 'Postgres schema of its tables'),
-  ...databaseTimeoutOptions,
+  // Deliveries, cursors, the integration log, the sinks' dedup and parking.
+  ...databaseOptions,
+  // The sinks write one paced ERP call per event: small transactions, one partition at a time.
+  ...consumerOptions({ maxBatchSize: 50, partitionsConcurrently: 1 }),
   webhookSecrets: option(
     'FERRY_ODOO_WEBHOOK_SECRETS',
     commaList,
@@ -124,24 +104,6 @@ export const erpAdapterOptions = {
     text,
     'ferry.erp-sink',
     'Consumer groups of the sink are <prefix>.<entity> (also their dedup scope)',
-  ),
-  sinkMaxBatchSize: option(
-    'FERRY_ERP_SINK_MAX_BATCH_SIZE',
-    integer({ min: 1, max: 1000 }),
-    50,
-    'Most events per sink transaction (each is a paced ERP call, so keep it small)',
-  ),
-  retryDelaysMs: option(
-    'FERRY_RETRY_DELAYS_MS',
-    delays,
-    [...DefaultRetryDelaysMs],
-    'Delays of the sink’s retry tiers in milliseconds, comma-separated',
-  ),
-  createTopics: option(
-    'FERRY_CREATE_TOPICS',
-    boolean,
-    true,
-    'Create missing topics at start (off where topics are managed elsewhere)',
   ),
 };
 

@@ -476,4 +476,49 @@ describe('ERP adapter (Odoo)', () => {
     expect(quantityOfLamp()).toBe(30);
     expect(await handledEvents(topics.inventory, 'stale')).toBe(staleBefore + 1);
   });
+
+  it('(f) purges the sinks’ processed event ids past their retention, hosted like every consumer', async () => {
+    const [stale, fresh] = [
+      '00000000-0000-5000-8000-0000000a11ce',
+      '00000000-0000-5000-8000-0000000b0b00',
+    ];
+    await database.db.query(
+      `INSERT INTO ferry_processed_events (consumer_group, event_id, processed_at)
+       VALUES ('old-sink', $1, now() - interval '8 days'), ('old-sink', $2, now())`,
+      [stale, fresh],
+    );
+    const processed = async () =>
+      (
+        await database.db.query<{ event_id: string }>(
+          "SELECT event_id FROM ferry_processed_events WHERE consumer_group = 'old-sink'",
+        )
+      ).rows.map((row) => row.event_id);
+    // A sink process of its own; its dedup rows live in the same schema.
+    const sink = await startService('erp-adapter', {
+      KAFKA_BROKERS: env.kafkaBrokers.join(','),
+      SCHEMA_REGISTRY_URL: env.schemaRegistryUrl,
+      DATABASE_URL: env.databaseUrl,
+      FERRY_DB_SCHEMA: database.schema,
+      FERRY_ROLE: 'sink',
+      ODOO_URL: odoo.url,
+      ODOO_PROTOCOL: 'json2',
+      ODOO_DATABASE: odoo.credentials.database,
+      ODOO_API_KEY: odoo.credentials.apiKey,
+      FERRY_ODOO_WEBHOOK_SECRETS: secret,
+      FERRY_SALES_ORDER_TOPIC: topics.salesOrders,
+      FERRY_GOODS_RECEIPT_TOPIC: topics.goodsReceipts,
+      FERRY_INVENTORY_TOPIC: topics.inventory,
+      FERRY_ERP_SINK_GROUP_PREFIX: uniqueName('erp_purge'),
+      FERRY_RETRY_DELAYS_MS: '1000',
+      FERRY_DEDUP_RETENTION_MS: String(7 * 24 * 3_600_000),
+    });
+    try {
+      await waitFor('the expired id to be purged', async () =>
+        (await processed()).includes(stale) ? undefined : true,
+      );
+      expect(await processed()).toEqual([fresh]);
+    } finally {
+      await sink.stop();
+    }
+  });
 });

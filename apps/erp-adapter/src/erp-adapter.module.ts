@@ -1,14 +1,22 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { InvoicePostedContract, PurchaseOrderStateContract } from '@ferry/contracts';
-import { kafkaRuntimeProvider, runsIntake, runsSink, ServiceHostModule } from '@ferry/service-host';
+import type { ErpAdapter } from '@ferry/erp-odoo';
+import {
+  ConsumersModule,
+  DatabaseModule,
+  KafkaModule,
+  runsIntake,
+  runsSink,
+  ServiceHostModule,
+} from '@ferry/service-host';
 import { ERP_ADAPTER_CONFIG, type ErpAdapterConfig } from './config';
 import { CatchUpPoller } from './inbound/catch-up-poller';
 import { ErpEventPublisher } from './inbound/erp-event-publisher';
 import { OdooWebhookController } from './inbound/odoo-webhook.controller';
-import { odooAdapterProvider } from './odoo/odoo-connection';
+import { ERP_ADAPTER, odooAdapterProvider } from './odoo/odoo-connection';
 import { erpPublications, INVOICE_PUBLISHER, PURCHASE_ORDER_PUBLISHER } from './publications';
-import { ErpSinkHost } from './sink/erp-sink.host';
-import { ErpStorage } from './storage/erp-storage';
+import { erpSinkConsumers } from './sink/erp-sink-consumers';
+import { erpAdapterMigrationSources, ErpStorage } from './storage/erp-storage';
 import { ErpTopics } from './erp-topics';
 
 /**
@@ -17,19 +25,50 @@ import { ErpTopics } from './erp-topics';
  * one half or both.
  */
 @Module({})
+class ErpConnectionModule {
+  static forRoot(config: ErpAdapterConfig): DynamicModule {
+    return {
+      module: ErpConnectionModule,
+      global: true,
+      providers: [
+        { provide: ERP_ADAPTER_CONFIG, useValue: config },
+        odooAdapterProvider,
+        ErpStorage,
+      ],
+      exports: [ERP_ADAPTER_CONFIG, ERP_ADAPTER, ErpStorage],
+    };
+  }
+}
+
+@Module({})
 export class ErpAdapterModule {
-  static withConfig(config: ErpAdapterConfig): DynamicModule {
+  static forRoot(config: ErpAdapterConfig): DynamicModule {
     const intake = runsIntake(config.role);
     return {
       module: ErpAdapterModule,
-      imports: [ServiceHostModule],
+      imports: [
+        ServiceHostModule.forRoot({ name: 'erp-adapter' }),
+        KafkaModule.forRoot(config),
+        DatabaseModule.forRoot({
+          name: 'erp-adapter',
+          config,
+          migrations: erpAdapterMigrationSources,
+        }),
+        ErpConnectionModule.forRoot(config),
+        ...(runsSink(config.role)
+          ? [
+              ConsumersModule.registerAsync({
+                config,
+                inject: [ERP_ADAPTER, ErpStorage],
+                useFactory: (erp: ErpAdapter<unknown, unknown>, storage: ErpStorage) =>
+                  erpSinkConsumers(config, erp, storage.writes),
+              }),
+            ]
+          : []),
+      ],
       controllers: intake ? [OdooWebhookController] : [],
       providers: [
-        { provide: ERP_ADAPTER_CONFIG, useValue: config },
-        kafkaRuntimeProvider(config, 'erp-adapter'),
-        odooAdapterProvider,
-        ErpStorage,
-        // Creates the publishers' and the sink's topics (FERRY_CREATE_TOPICS) in one request.
+        // Creates the publishers' topics (FERRY_CREATE_TOPICS) in one request.
         ErpTopics,
         ...(intake
           ? [
@@ -45,7 +84,6 @@ export class ErpAdapterModule {
               CatchUpPoller,
             ]
           : []),
-        ...(runsSink(config.role) ? [ErpSinkHost] : []),
       ],
     };
   }

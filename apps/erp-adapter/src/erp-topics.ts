@@ -1,14 +1,14 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { Topics, topicDeclarations } from '@ferry/contracts';
 import { KafkaRuntime } from '@ferry/kafka-runtime';
-import { runsIntake, runsSink } from '@ferry/service-host';
+import { runsIntake } from '@ferry/service-host';
 import { ERP_ADAPTER_CONFIG, type ErpAdapterConfig } from './config';
 
 /**
- * Creates every topic the adapter publishes to or consumes (with retry and dead-letter tiers) in
- * one admin request at start. One request rather than one per publisher and consumer: parallel
- * creations made the brokers' metadata answer "does not host this topic-partition" while leaders
- * were still being elected.
+ * Creates the topics the intake publishes to (with retry and dead-letter tiers) in one admin
+ * request at start, before the consumer host creates the sinks' own. One request rather than one
+ * per publisher: parallel creations made the brokers' metadata answer "does not host this
+ * topic-partition" while leaders were still being elected.
  */
 @Injectable()
 export class ErpTopics implements OnModuleInit {
@@ -18,22 +18,10 @@ export class ErpTopics implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    if (!this.config.createTopics) return;
-    const { retryDelaysMs: delays } = this.config;
+    if (!this.config.createTopics || !runsIntake(this.config.role)) return;
     await this.runtime.ensureTopics([
-      ...(runsIntake(this.config.role)
-        ? [
-            ...topicDeclarations(Topics.purchaseOrders, this.config.purchaseOrderTopic),
-            ...topicDeclarations(Topics.invoices, this.config.invoiceTopic),
-          ]
-        : []),
-      ...(runsSink(this.config.role)
-        ? [
-            ...topicDeclarations(Topics.salesOrders, this.config.salesOrderTopic, delays),
-            ...topicDeclarations(Topics.goodsReceipts, this.config.goodsReceiptTopic, delays),
-            ...topicDeclarations(Topics.inventoryLevels, this.config.inventoryTopic, delays),
-          ]
-        : []),
+      ...topicDeclarations(Topics.purchaseOrders, this.config.purchaseOrderTopic),
+      ...topicDeclarations(Topics.invoices, this.config.invoiceTopic),
     ]);
   }
 }

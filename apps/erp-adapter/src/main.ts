@@ -13,7 +13,7 @@ runServiceMain({
     const config = readErpAdapterConfig();
     // Webhook signatures are checked over the exact bytes received, so that route's body is kept
     // as bytes and parsed only after the check; the body cap answers 413 before anything is read.
-    await runService(ErpAdapterModule.withConfig(config), {
+    await runService(ErpAdapterModule.forRoot(config), {
       name: 'erp-adapter',
       ...listenOn(config),
       maxBodyBytes: config.webhookMaxBodyBytes,

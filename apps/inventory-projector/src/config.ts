@@ -1,25 +1,10 @@
-import { readConfig, type ConfigOf } from '@ferry/config';
 import { Topics } from '@ferry/contracts';
-import { kafkaConnectionOptions, schemaRegistryOptions } from '@ferry/kafka-runtime';
-import { httpServerOptions, projectionOptions, tracingOptions } from '@ferry/service-host';
+import { consumerServiceOptions } from '@ferry/service-host';
 
 /** Everything the inventory projector reads from its environment. */
-export const inventoryProjectorOptions = {
-  ...kafkaConnectionOptions,
-  ...schemaRegistryOptions,
-  ...httpServerOptions(3002),
-  ...tracingOptions,
-  ...projectionOptions({
-    topic: Topics.inventoryLevels.name,
-    topicVariable: 'FERRY_INVENTORY_TOPIC',
-    group: 'ferry.inventory-projector',
-  }),
-};
-
-export type InventoryProjectorConfig = ConfigOf<typeof inventoryProjectorOptions>;
-
-export function readInventoryProjectorConfig(
-  env: NodeJS.ProcessEnv = process.env,
-): InventoryProjectorConfig {
-  return readConfig(inventoryProjectorOptions, env);
-}
+export const inventoryProjectorOptions = consumerServiceOptions({
+  port: 3002,
+  topic: Topics.inventoryLevels,
+  topicVariable: 'FERRY_INVENTORY_TOPIC',
+  group: 'ferry.inventory-projector',
+});

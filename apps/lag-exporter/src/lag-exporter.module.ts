@@ -5,9 +5,15 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { LagMonitor } from '@ferry/kafka-runtime';
-import { jsonLogger } from '@ferry/observability';
-import { openDatabase, type Database } from '@ferry/persistence';
-import { ServiceHealth, ServiceHostModule } from '@ferry/service-host';
+import type { Logger } from '@ferry/observability';
+import type { Database } from '@ferry/persistence';
+import {
+  DATABASE,
+  DatabaseModule,
+  LOGGER,
+  ServiceHealth,
+  ServiceHostModule,
+} from '@ferry/service-host';
 import type { LagExporterConfig } from './config';
 import { catalogGroups } from './catalog-groups';
 
@@ -19,7 +25,6 @@ class LagExporterHost implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly monitor: LagMonitor,
     health: ServiceHealth,
-    private readonly database: Database | undefined,
   ) {
     health.watch(COMPONENT, () => monitor.health());
   }
@@ -30,32 +35,37 @@ class LagExporterHost implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     await this.monitor.stop();
-    await this.database?.close();
   }
 }
 
 @Module({})
 export class LagExporterModule {
-  static withConfig(config: LagExporterConfig): DynamicModule {
+  static forRoot(config: LagExporterConfig): DynamicModule {
+    const audit = config.databaseUrl !== '';
     return {
       module: LagExporterModule,
-      imports: [ServiceHostModule],
+      imports: [
+        ServiceHostModule.forRoot({ name: 'lag-exporter' }),
+        // Reads the replay audit of other services' schemas: none of its own, no readiness on it.
+        ...(audit
+          ? [
+              DatabaseModule.forRoot({
+                name: 'ferry-lag-exporter',
+                config: { databaseUrl: config.databaseUrl, databasePoolSize: 2 },
+                migrations: [],
+                readiness: false,
+              }),
+            ]
+          : []),
+      ],
       providers: [
         {
           provide: LagExporterHost,
-          inject: [ServiceHealth],
-          useFactory: (health: ServiceHealth) => {
-            const database =
-              config.databaseUrl === ''
-                ? undefined
-                : openDatabase({
-                    url: config.databaseUrl,
-                    maxConnections: 2,
-                    applicationName: 'ferry-lag-exporter',
-                  });
+          inject: [ServiceHealth, LOGGER, ...(audit ? [DATABASE] : [])],
+          useFactory: (health: ServiceHealth, logger: Logger, database?: Database) => {
             const monitor = new LagMonitor({
               connection: config,
-              logger: jsonLogger('lag-exporter'),
+              logger,
               pollIntervalMs: config.pollIntervalMs,
               groupPrefix: config.groupPrefix,
               knownGroups: config.catalogGroups ? catalogGroups() : [],
@@ -71,7 +81,7 @@ export class LagExporterModule {
                 },
               }),
             });
-            return new LagExporterHost(monitor, health, database);
+            return new LagExporterHost(monitor, health);
           },
         },
       ],

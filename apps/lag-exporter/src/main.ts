@@ -10,7 +10,7 @@ runServiceMain({
   migrations: [],
   start: async () => {
     const config = readLagExporterConfig();
-    await runService(LagExporterModule.withConfig(config), {
+    await runService(LagExporterModule.forRoot(config), {
       name: 'lag-exporter',
       ...listenOn(config),
     });

@@ -1,23 +1,13 @@
-import { boolean, integer, option, readConfig, text, type ConfigOf } from '@ferry/config';
-import { kafkaConnectionOptions, schemaRegistryOptions } from '@ferry/kafka-runtime';
-import { databaseTimeoutOptions } from '@ferry/persistence';
-import { httpServerOptions, ingressAuthOptions, tracingOptions } from '@ferry/service-host';
+import { integer, option, readConfig, text, type ConfigOf } from '@ferry/config';
+import { databaseOptions } from '@ferry/persistence';
+import { ingressAuthOptions, serviceOptions } from '@ferry/service-host';
 
 /** Everything the order API reads from its environment. */
 export const orderApiOptions = {
-  ...kafkaConnectionOptions,
-  ...schemaRegistryOptions,
-  ...httpServerOptions(3003),
-  ...tracingOptions,
+  ...serviceOptions(3003),
   ...ingressAuthOptions,
-  databaseUrl: option(
-    'DATABASE_URL',
-    text,
-    'postgres://postgres@127.0.0.1:5432/ferry',
-    'Postgres connection string (idempotency keys and placed orders)',
-  ),
-  databaseSchema: option('FERRY_DB_SCHEMA', text, 'public', 'Postgres schema of its tables'),
-  ...databaseTimeoutOptions,
+  // Idempotency keys and placed orders.
+  ...databaseOptions,
   salesOrderTopic: option(
     'FERRY_SALES_ORDER_TOPIC',
     text,
@@ -35,12 +25,6 @@ export const orderApiOptions = {
     integer({ min: 3_600_000 }),
     7 * 24 * 3_600_000,
     'How long an Idempotency-Key and its answer are kept',
-  ),
-  createTopics: option(
-    'FERRY_CREATE_TOPICS',
-    boolean,
-    true,
-    'Create missing topics at start (off where topics are managed elsewhere)',
   ),
 };
 

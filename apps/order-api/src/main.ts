@@ -11,7 +11,7 @@ runServiceMain({
   migrations: [orderApiMigrations],
   start: async () => {
     const config = readOrderApiConfig();
-    await runService(OrderApiModule.withConfig(config), {
+    await runService(OrderApiModule.forRoot(config), {
       name: 'order-api',
       ...listenOn(config),
       maxBodyBytes: config.maxBodyBytes,

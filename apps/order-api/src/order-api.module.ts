@@ -1,22 +1,25 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { SalesOrderPlacedContract } from '@ferry/contracts';
-import { kafkaRuntimeProvider, ServiceHostModule } from '@ferry/service-host';
+import { DatabaseModule, KafkaModule, ServiceHostModule } from '@ferry/service-host';
 import { ORDER_API_CONFIG, type OrderApiConfig } from './config';
 import { IdempotencyStore } from './orders/idempotency-store';
-import { OrderStorage } from './orders/order-storage';
+import { orderApiMigrations, OrderStorage } from './orders/order-storage';
 import { OrdersController, SALES_ORDER_PUBLISHER } from './orders/orders.controller';
 import { orderApiPublications } from './publications';
 
 @Module({})
 export class OrderApiModule {
-  static withConfig(config: OrderApiConfig): DynamicModule {
+  static forRoot(config: OrderApiConfig): DynamicModule {
     return {
       module: OrderApiModule,
-      imports: [ServiceHostModule],
+      imports: [
+        ServiceHostModule.forRoot({ name: 'order-api' }),
+        KafkaModule.forRoot(config),
+        DatabaseModule.forRoot({ name: 'order-api', config, migrations: [orderApiMigrations] }),
+      ],
       controllers: [OrdersController],
       providers: [
         { provide: ORDER_API_CONFIG, useValue: config },
-        kafkaRuntimeProvider(config, 'order-api'),
         orderApiPublications.provider(SALES_ORDER_PUBLISHER, SalesOrderPlacedContract, {
           topic: config.salesOrderTopic,
           createTopics: config.createTopics,

@@ -1,18 +1,10 @@
 import './tracing';
-import { projectionMigrations, listenOn, runService, runServiceMain } from '@ferry/service-host';
-import { readShipmentProjectorConfig, shipmentProjectorOptions } from './config';
-import { ShipmentProjectorModule } from './shipment-projector.module';
+import { runConsumerService } from '@ferry/service-host';
+import { shipmentProjectorOptions } from './config';
 import { shipmentProjection } from './shipments/shipment-projection';
 
-runServiceMain({
+runConsumerService({
   name: 'shipment-projector',
   options: shipmentProjectorOptions,
-  migrations: projectionMigrations(...shipmentProjection.migrations),
-  start: async () => {
-    const config = readShipmentProjectorConfig();
-    await runService(ShipmentProjectorModule.withConfig(config), {
-      name: 'shipment-projector',
-      ...listenOn(config),
-    });
-  },
+  consumer: shipmentProjection,
 });

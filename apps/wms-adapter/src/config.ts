@@ -1,36 +1,28 @@
-import {
-  boolean,
-  ConfigError,
-  integer,
-  option,
-  readConfig,
-  text,
-  type ConfigOf,
-} from '@ferry/config';
+import { ConfigError, integer, option, readConfig, text, type ConfigOf } from '@ferry/config';
 import { Topics } from '@ferry/contracts';
-import { kafkaConnectionOptions, schemaRegistryOptions } from '@ferry/kafka-runtime';
+import { databaseOptions } from '@ferry/persistence';
 import {
-  httpServerOptions,
+  consumerBindingOptions,
+  consumerOptions,
   ingressAuthOptions,
-  projectionOptions,
+  serviceOptions,
   serviceRoleOptions,
-  tracingOptions,
 } from '@ferry/service-host';
 
 /** Everything the WMS adapter reads from its environment. */
 export const wmsAdapterOptions = {
-  ...projectionOptions({
-    topic: Topics.purchaseOrders.name,
+  ...serviceOptions(3001),
+  ...serviceRoleOptions,
+  ...ingressAuthOptions,
+  // The expected-receipts sink's: its pool, its consumer.
+  ...databaseOptions,
+  ...consumerOptions(),
+  ...consumerBindingOptions({
+    topic: Topics.purchaseOrders,
     topicVariable: 'FERRY_PURCHASE_ORDER_TOPIC',
     group: 'ferry.wms-expected-receipts',
     groupVariable: 'FERRY_WMS_SINK_GROUP',
   }),
-  ...kafkaConnectionOptions,
-  ...schemaRegistryOptions,
-  ...httpServerOptions(3001),
-  ...tracingOptions,
-  ...serviceRoleOptions,
-  ...ingressAuthOptions,
   inventoryTopic: option(
     'FERRY_INVENTORY_TOPIC',
     text,
@@ -72,12 +64,6 @@ export const wmsAdapterOptions = {
     integer({ min: 1, max: 10000 }),
     1000,
     'Most snapshots in one batch request',
-  ),
-  createTopics: option(
-    'FERRY_CREATE_TOPICS',
-    boolean,
-    true,
-    'Create missing topics at start (off where topics are managed elsewhere)',
   ),
 };
 

@@ -5,8 +5,11 @@ import {
   ShipmentStatusChangedContract,
 } from '@ferry/contracts';
 import {
-  kafkaRuntimeProvider,
-  projectionProvider,
+  ConsumersModule,
+  consumerMigrations,
+  DatabaseModule,
+  hostConsumer,
+  KafkaModule,
   runsIntake,
   runsSink,
   ServiceHostModule,
@@ -32,17 +35,30 @@ import {
  */
 @Module({})
 export class WmsAdapterModule {
-  static withConfig(config: WmsAdapterConfig): DynamicModule {
+  static forRoot(config: WmsAdapterConfig): DynamicModule {
     const intake = runsIntake(config.role);
     // The WMS sink runs only where the WMS's API is configured.
     const sink = runsSink(config.role) && config.wmsUrl !== '';
+    const receipts = expectedReceiptsSink(new WmsClient(config.wmsUrl, config.wmsTimeoutMs));
     return {
       module: WmsAdapterModule,
-      imports: [ServiceHostModule],
+      imports: [
+        ServiceHostModule.forRoot({ name: 'wms-adapter' }),
+        KafkaModule.forRoot(config),
+        ...(sink
+          ? [
+              DatabaseModule.forRoot({
+                name: 'wms-adapter',
+                config,
+                migrations: consumerMigrations([receipts]),
+              }),
+              ConsumersModule.register({ config, consumers: [hostConsumer(receipts, config)] }),
+            ]
+          : []),
+      ],
       controllers: intake ? [InventoryLevelsController, WmsIntakeController] : [],
       providers: [
         { provide: WMS_ADAPTER_CONFIG, useValue: config },
-        kafkaRuntimeProvider(config, 'wms-adapter'),
         ...(intake
           ? [
               wmsPublications.provider(INVENTORY_LEVEL_PUBLISHER, InventoryLevelSetContract, {
@@ -57,14 +73,6 @@ export class WmsAdapterModule {
                 topic: config.shipmentStatusTopic,
                 createTopics: config.createTopics,
               }),
-            ]
-          : []),
-        ...(sink
-          ? [
-              projectionProvider(
-                expectedReceiptsSink(new WmsClient(config.wmsUrl, config.wmsTimeoutMs)),
-                config,
-              ),
             ]
           : []),
       ],

@@ -205,9 +205,7 @@ export function maxConsumerReplicas(workload: Workload): number {
  * when each has more than a transaction's worth waiting.
  */
 export function lagThreshold(options: OptionSpecs): number {
-  const batch = Object.values(options).find(
-    (spec) => spec.env === 'FERRY_MAX_BATCH_SIZE' || spec.env === 'FERRY_ERP_SINK_MAX_BATCH_SIZE',
-  );
+  const batch = Object.values(options).find((spec) => spec.env === 'FERRY_MAX_BATCH_SIZE');
   if (typeof batch?.default !== 'number') throw new Error('no batch size option');
   return batch.default;
 }

@@ -10,9 +10,9 @@ export { registryConnectionOf, schemaRegistryOptions } from './registry/registry
 export type { RegistryConnection, SchemaRegistrySettings } from './registry/registry-connection';
 export type { KafkaConnection } from './connection';
 export type { ApplyOutcome, ConsumedEvent } from './consumer/consumed-event';
-export { ProjectionConsumer } from './consumer/projection-consumer';
+export { EventConsumer } from './consumer/event-consumer';
 export { DeadLetterHeaders, ReplayHeaders, RetryHeaders } from './headers';
-export type { ProjectionConsumerOptions } from './consumer/projection-consumer';
+export type { EventConsumerOptions } from './consumer/event-consumer';
 export {
   CorruptEventError,
   EventDecodeError,

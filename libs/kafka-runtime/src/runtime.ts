@@ -2,7 +2,7 @@ import type { EventEnvelope } from '@ferry/contracts';
 import type { Logger } from '@ferry/observability';
 import { ensureTopics, type TopicDeclaration } from './admin/topics';
 import { createKafka, type KafkaConnection } from './connection';
-import { ProjectionConsumer, type ProjectionConsumerOptions } from './consumer/projection-consumer';
+import { EventConsumer, type EventConsumerOptions } from './consumer/event-consumer';
 import type { Kafka } from './external/kafka.interface';
 import { EventPublisher, type PublishOptions } from './producer/event-publisher';
 import { EventCodec } from './registry/event-codec';
@@ -34,10 +34,10 @@ export class KafkaRuntime {
     return new EventPublisher(this.kafka, this.codec, options);
   }
 
-  projection<T extends EventEnvelope>(
-    options: Omit<ProjectionConsumerOptions<T>, 'logger'>,
-  ): ProjectionConsumer<T> {
-    return new ProjectionConsumer(this.kafka, this.codec, {
+  consumer<T extends EventEnvelope>(
+    options: Omit<EventConsumerOptions<T>, 'logger'>,
+  ): EventConsumer<T> {
+    return new EventConsumer(this.kafka, this.codec, {
       ...options,
       logger: this.options.logger,
     });

@@ -35,6 +35,8 @@ export interface Database extends SqlExecutor {
   /** Resolves when Postgres answers a trivial query within `timeoutMs`; throws otherwise. */
   ping(timeoutMs: number): Promise<void>;
   close(): Promise<void>;
+  /** Connections the pool opens at most: transactions held at once cannot exceed it. */
+  readonly poolSize: number;
 }
 
 export interface DatabaseOptions {
@@ -60,9 +62,10 @@ export function assertIdentifier(name: string): string {
 export function openDatabase(options: DatabaseOptions): Database {
   const schema = options.schema === undefined ? undefined : assertIdentifier(options.schema);
   const timeouts = { ...DefaultDatabaseTimeouts, ...options.timeouts };
+  const poolSize = options.maxConnections ?? 10;
   const pool = new Pool({
     connectionString: options.url,
-    max: options.maxConnections ?? 10,
+    max: poolSize,
     application_name: options.applicationName ?? 'ferry',
     connectionTimeoutMillis: timeouts.connectTimeoutMs,
     statement_timeout: timeouts.statementTimeoutMs,
@@ -79,11 +82,14 @@ export function openDatabase(options: DatabaseOptions): Database {
   pool.on('connect', (client) => {
     client.on('error', () => undefined);
   });
-  return new PooledDatabase(pool);
+  return new PooledDatabase(pool, poolSize);
 }
 
 class PooledDatabase implements Database {
-  constructor(private readonly pool: Pool) {}
+  constructor(
+    private readonly pool: Pool,
+    readonly poolSize: number,
+  ) {}
 
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- as SqlExecutor.query
   async query<Row extends object>(text: string, values?: readonly unknown[]) {

@@ -1,4 +1,6 @@
 export { assertIdentifier, openDatabase } from './database';
+export { databaseOptions } from './database-options';
+export type { DatabaseConfig } from './database-options';
 export type {
   Database,
   DatabaseOptions,
@@ -52,3 +54,13 @@ export type {
   JsonObject,
   JsonValue,
 } from './dead-letter-replays';
+export { classifyStateOutcomes, newestPerKey } from './state/state-outcomes';
+export type { KeyResult, StateOutcome, VersionedState } from './state/state-outcomes';
+export { column, stateUpsert, upsertStatement } from './state/state-upsert';
+export type {
+  StateColumn,
+  StateColumnType,
+  StateEvent,
+  StateTable,
+  StateUpsert,
+} from './state/state-upsert';

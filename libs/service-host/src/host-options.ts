@@ -19,6 +19,16 @@ export function httpServerOptions(defaultPort: number) {
   };
 }
 
+/** Whether a service creates the topics it publishes to or consumes (with their tiers) at start. */
+export const createTopicsOptions = {
+  createTopics: option(
+    'FERRY_CREATE_TOPICS',
+    boolean,
+    true,
+    'Create missing topics at start (off where topics are managed elsewhere)',
+  ),
+};
+
 /** Where a service listens, as its `httpServerOptions` read: what `runService` takes. */
 export function listenOn(config: {
   readonly httpPort: number;

@@ -58,7 +58,10 @@ class ItemsController {
   }
 }
 
-@Module({ imports: [ServiceHostModule], controllers: [ItemsController] })
+@Module({
+  imports: [ServiceHostModule.forRoot({ name: 'metrics-test' })],
+  controllers: [ItemsController],
+})
 class ItemsModule {}
 
 /** The samples of `name` in the registry's text, as `labels value` lines. */

@@ -10,6 +10,7 @@ export { ServiceHealth } from './service-health';
 export type { HealthReport } from './service-health';
 export { ServiceHostModule } from './service-host.module';
 export {
+  createTopicsOptions,
   httpServerOptions,
   listenOn,
   runsIntake,
@@ -24,16 +25,12 @@ export type { IngressAuthConfig, IngressAuthPolicy } from './ingress/auth-option
 export { Caller, callerOf } from './ingress/caller';
 export { ANONYMOUS_CALLER } from './ingress/ingress-guard';
 export type { IngressRoute } from './ingress/ingress-guard';
-export { kafkaRuntimeProvider } from './kafka-runtime.provider';
 export { runMain } from './run-main';
 export { runServiceMain } from './service-main';
 export type { ServiceMain } from './service-main';
 export { migrateService } from './migrate/migrate-service';
 export { migrateOptions } from './migrate/migrate-options';
 export { migrateCommand, requireMigrations, SchemaNotReadyError } from './migrate/migrations-check';
-export { projectionMigrations, projectionProvider } from './projection-host';
-export type { ProjectionConfig, ProjectionDeclaration } from './projection-host';
-export { projectionOptions } from './projection-options';
 export {
   CatalogPublisher,
   catalogPublisherProvider,
@@ -47,7 +44,30 @@ export {
   validationProblems,
 } from './request-validation';
 export type { RequestRefusal } from './request-validation';
-export { classifyStateOutcomes, newestPerKey } from './state-batch';
-export type { KeyResult, StateOutcome } from './state-batch';
-export { ServiceStorage } from './service-storage';
-export type { ServiceStorageOptions } from './service-storage';
+export { hostConsumer } from './consumers/consumer-declaration';
+export type {
+  ConsumerBinding,
+  ConsumerDeclaration,
+  HostedConsumer,
+  RunningConsumer,
+} from './consumers/consumer-declaration';
+export { ConsumerHost, poolShortage } from './consumers/consumer-host';
+export type { HostConfig } from './consumers/consumer-host';
+export { consumerBindingOptions, consumerOptions } from './consumers/consumer-options';
+export type { ConsumerConfig, ConsumerDefaults } from './consumers/consumer-options';
+export {
+  consumerMigrations,
+  consumerServiceModule,
+  consumerServiceOptions,
+  runConsumerService,
+} from './consumers/consumer-service';
+export type { ConsumerServiceOptions, ConsumerServiceSpec } from './consumers/consumer-service';
+export { ConsumersModule } from './consumers/consumers.module';
+export type { ConsumersAsyncOptions } from './consumers/consumers.module';
+export { DATABASE, DatabaseModule } from './database/database.module';
+export type { DatabaseModuleOptions } from './database/database.module';
+export { PurgeSchedule } from './database/purge-schedule';
+export { ServiceStorage } from './database/service-storage';
+export { KafkaModule } from './kafka/kafka.module';
+export { LOGGER, NestLogger } from './logging/logger';
+export { serviceOptions } from './service-options';

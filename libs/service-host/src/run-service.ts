@@ -1,15 +1,10 @@
 import 'reflect-metadata';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { once } from 'node:events';
-import {
-  ConsoleLogger,
-  type DynamicModule,
-  type INestApplication,
-  type Type,
-} from '@nestjs/common';
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { jsonLogger, type Logger } from '@ferry/observability';
+import type { Logger } from '@ferry/observability';
 import type { NextFunction, Request, Response } from 'express';
 import { useBodyParsers } from './body-parsers';
 import { ErrorResponses } from './error-responses';
@@ -18,6 +13,7 @@ import { ingressGuard, type IngressRoute } from './ingress/ingress-guard';
 import { opsEndpoints, sendOpsNotFound } from './ops-endpoints';
 import { reportHealthMetrics } from './health-metrics';
 import { httpMetrics } from './http-metrics';
+import { LOGGER, NestLogger } from './logging/logger';
 import { ServiceHealth } from './service-health';
 
 /** The readiness component of the business endpoints' HTTP server. */
@@ -47,23 +43,27 @@ export interface ServiceOptions {
 }
 
 /**
- * Starts a Ferry service: JSON logs, health and metrics (on their own port if asked), the ingress
- * guard, capped body parsers, JSON error answers, no framework banner, graceful shutdown on
- * SIGTERM/SIGINT (Nest runs every onModuleDestroy: consumers commit and leave).
+ * Starts a Ferry service (its module imports ServiceHostModule.forRoot): one log format (the
+ * injected LOGGER's JSON lines, Nest's own messages included), health and metrics (on their own
+ * port if asked), the ingress guard, capped body parsers, JSON error answers, no framework
+ * banner, graceful shutdown on SIGTERM/SIGINT (Nest runs every onModuleDestroy: consumers commit
+ * and leave; then the pool closes).
  */
 export async function runService(
   module: Type | DynamicModule,
   options: ServiceOptions,
 ): Promise<INestApplication> {
-  const logger = jsonLogger(options.name);
   // Read before anything starts: a bad auth configuration stops the service here.
   const policy = options.ingress && ingressAuthPolicy(options.ingress.auth);
+  // Nest's messages wait until its logger is the service's own (useLogger below).
   // Nest declares its options as classes; a literal is its documented way to pass them.
   // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
   const app = await NestFactory.create<NestExpressApplication>(module, {
     bodyParser: false,
-    logger: new ConsoleLogger(options.name, { json: true }),
+    bufferLogs: true,
   });
+  const logger = app.get<Logger>(LOGGER);
+  app.useLogger(new NestLogger(logger));
   app.disable('x-powered-by');
   // Not ready until every module started and the business port listens: the ops port may answer
   // well before that.

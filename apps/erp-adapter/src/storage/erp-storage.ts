@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
-import { persistenceMigrations } from '@ferry/persistence';
-import { ServiceStorage } from '@ferry/service-host';
+import type { Logger } from '@ferry/observability';
+import { persistenceMigrations, type Database } from '@ferry/persistence';
+import { DATABASE, LOGGER, ServiceStorage } from '@ferry/service-host';
 import { ERP_ADAPTER_CONFIG, type ErpAdapterConfig } from '../config';
 import { DeliveryLog } from './delivery-log';
 import { PostgresCursorStore } from './cursor-store';
@@ -17,8 +18,9 @@ const erpAdapterMigrations = {
 export const erpAdapterMigrationSources = [persistenceMigrations, erpAdapterMigrations];
 
 /**
- * The ERP adapter's Postgres: checked to be migrated before anything else starts (the consumers'
- * dedup and parking tables too), old delivery and published-event ids purged hourly.
+ * The ERP adapter's own tables on the service's one pool (DatabaseModule checked the schema,
+ * the consumers' dedup and parking tables too); old delivery and published-event ids purged
+ * hourly.
  */
 @Injectable()
 export class ErpStorage extends ServiceStorage {
@@ -27,14 +29,12 @@ export class ErpStorage extends ServiceStorage {
   readonly cursors: PostgresCursorStore;
   readonly writes: WriteLog;
 
-  constructor(@Inject(ERP_ADAPTER_CONFIG) private readonly config: ErpAdapterConfig) {
-    super({
-      name: 'erp-adapter',
-      databaseUrl: config.databaseUrl,
-      databaseSchema: config.databaseSchema,
-      migrations: erpAdapterMigrationSources,
-      timeouts: config,
-    });
+  constructor(
+    @Inject(ERP_ADAPTER_CONFIG) private readonly config: ErpAdapterConfig,
+    @Inject(DATABASE) database: Database,
+    @Inject(LOGGER) logger: Logger,
+  ) {
+    super(database, logger);
     this.deliveries = new DeliveryLog(this.database);
     this.published = new PublishedEvents(this.database);
     this.cursors = new PostgresCursorStore(this.database);

@@ -4,7 +4,7 @@ import {
   newestPerKey,
   type KeyResult,
   type StateOutcome,
-} from '@ferry/service-host';
+} from '@ferry/persistence';
 
 export type InventoryOutcome = StateOutcome;
 export type { KeyResult };

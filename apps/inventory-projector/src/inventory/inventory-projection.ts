@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { InventoryLevelSetContract, Topics, type InventoryLevelSet } from '@ferry/contracts';
-import type { ProjectionDeclaration } from '@ferry/service-host';
+import type { ConsumerDeclaration } from '@ferry/service-host';
 import { applyInventoryLevels } from './apply-inventory-levels';
 
 export const inventoryMigrations = {
@@ -9,7 +9,7 @@ export const inventoryMigrations = {
 };
 
 /** InventoryLevelSet events → `inventory_levels`, newest version per SKU and location. */
-export const inventoryProjection: ProjectionDeclaration<InventoryLevelSet> = {
+export const inventoryProjection: ConsumerDeclaration<InventoryLevelSet> = {
   name: 'inventory-projection',
   topic: Topics.inventoryLevels,
   contract: InventoryLevelSetContract,

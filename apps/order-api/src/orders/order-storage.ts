@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
-import { ServiceStorage } from '@ferry/service-host';
+import type { Logger } from '@ferry/observability';
+import type { Database } from '@ferry/persistence';
+import { DATABASE, LOGGER, ServiceStorage } from '@ferry/service-host';
 import { ORDER_API_CONFIG, type OrderApiConfig } from '../config';
 import { IdempotencyStore } from './idempotency-store';
 
@@ -9,19 +11,17 @@ export const orderApiMigrations = {
   directory: join(__dirname, '..', '..', 'migrations'),
 };
 
-/** The order API's Postgres: idempotency keys and placed orders; old keys purged hourly. */
+/** The order API's tables on its one pool: idempotency keys and placed orders; old keys purged hourly. */
 @Injectable()
 export class OrderStorage extends ServiceStorage {
   readonly store: IdempotencyStore;
 
-  constructor(@Inject(ORDER_API_CONFIG) private readonly config: OrderApiConfig) {
-    super({
-      name: 'order-api',
-      databaseUrl: config.databaseUrl,
-      databaseSchema: config.databaseSchema,
-      migrations: [orderApiMigrations],
-      timeouts: config,
-    });
+  constructor(
+    @Inject(ORDER_API_CONFIG) private readonly config: OrderApiConfig,
+    @Inject(DATABASE) database: Database,
+    @Inject(LOGGER) logger: Logger,
+  ) {
+    super(database, logger);
     this.store = new IdempotencyStore(this.database);
   }
 

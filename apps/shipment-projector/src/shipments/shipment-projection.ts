@@ -4,11 +4,11 @@ import {
   Topics,
   type ShipmentStatusChanged,
 } from '@ferry/contracts';
-import type { ProjectionDeclaration } from '@ferry/service-host';
+import type { ConsumerDeclaration } from '@ferry/service-host';
 import { applyShipmentStatus } from './apply-shipment-status';
 
 /** ShipmentStatusChanged events → `shipments`, the latest status per shipment. */
-export const shipmentProjection: ProjectionDeclaration<ShipmentStatusChanged> = {
+export const shipmentProjection: ConsumerDeclaration<ShipmentStatusChanged> = {
   name: 'shipment-projection',
   topic: Topics.shipmentStatus,
   contract: ShipmentStatusChangedContract,

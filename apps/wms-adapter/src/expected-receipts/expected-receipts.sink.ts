@@ -1,6 +1,6 @@
 import { PurchaseOrderStateContract, Topics, type PurchaseOrderState } from '@ferry/contracts';
 import { SinkGuard } from '@ferry/kafka-runtime';
-import type { ProjectionDeclaration } from '@ferry/service-host';
+import type { ConsumerDeclaration } from '@ferry/service-host';
 import { toExpectedReceipt } from './expected-receipt';
 import type { WmsClient } from './wms-client';
 
@@ -9,13 +9,12 @@ import type { WmsClient } from './wms-client';
  * (purchase order, version) once, so a redelivered event changes nothing; an older version
  * arriving late is answered `stale` by the WMS and counted here.
  */
-export function expectedReceiptsSink(wms: WmsClient): ProjectionDeclaration<PurchaseOrderState> {
+export function expectedReceiptsSink(wms: WmsClient): ConsumerDeclaration<PurchaseOrderState> {
   const guard = new SinkGuard('wms', 'purchaseOrder');
   return {
     name: 'wms-expected-receipts',
     topic: Topics.purchaseOrders,
     contract: PurchaseOrderStateContract,
-    migrations: [],
     downstream: 'wms',
     apply: async (_tx, events) => {
       const outcome: Record<string, number> = {};

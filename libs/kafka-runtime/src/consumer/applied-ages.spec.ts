@@ -13,6 +13,7 @@ function transactionsOnly(): Database {
     transaction: (work) => work({ query }),
     ping: () => Promise.resolve(),
     close: () => Promise.resolve(),
+    poolSize: 10,
   };
 }
 

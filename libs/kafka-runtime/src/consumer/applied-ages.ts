@@ -49,6 +49,7 @@ export class AppliedAges<T extends EventEnvelope> {
       transaction: (work, options) => this.transaction(work, options),
       ping: database.ping.bind(database),
       close: database.close.bind(database),
+      poolSize: database.poolSize,
     };
   }
 }

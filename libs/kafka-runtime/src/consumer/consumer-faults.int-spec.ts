@@ -26,7 +26,7 @@ import { publishEvents } from '../testing/publish-events';
 import { readTopicToEnd } from '../testing/read-topic';
 import { consumerMetrics } from './consumer-metrics';
 import { consumerHealth, type ConsumerHealth } from './consumer-progress';
-import type { ProjectionConsumer, ProjectionConsumerOptions } from './projection-consumer';
+import type { EventConsumer, EventConsumerOptions } from './event-consumer';
 
 /*
  * The projection consumer against real faults: its Postgres connections cut or frozen (a TCP
@@ -45,7 +45,7 @@ interface Harness {
   readonly runtime: KafkaRuntime;
   readonly database: IsolatedDatabase;
   readonly relay: TcpRelay;
-  readonly consumer: ProjectionConsumer<InventoryLevelSet>;
+  readonly consumer: EventConsumer<InventoryLevelSet>;
   readonly applied: () => number;
 }
 
@@ -65,7 +65,7 @@ function runtimeFor(clientId: string): KafkaRuntime {
 /** A consumer whose Postgres is reached through `relay`; `apply` runs before each slice's writes. */
 async function setUp(
   name: string,
-  options: Partial<ProjectionConsumerOptions<InventoryLevelSet>> & {
+  options: Partial<EventConsumerOptions<InventoryLevelSet>> & {
     beforeApply?: (events: number) => Promise<void> | void;
   } = {},
 ): Promise<Harness> {
@@ -89,7 +89,7 @@ async function setUp(
     timeouts: { statementTimeoutMs: 1000, connectTimeoutMs: 1000 },
   });
   let applied = 0;
-  const consumer = runtime.projection({
+  const consumer = runtime.consumer({
     groupId: group,
     topic,
     contract: InventoryLevelSetContract,

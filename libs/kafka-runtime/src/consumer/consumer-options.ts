@@ -7,7 +7,7 @@ import type { KeyOrdering } from '../parking/parking-plan';
 import type { RetryPolicy } from '../retry/retry-schedule';
 import type { ApplyOutcome, ConsumedEvent } from './consumed-event';
 
-export interface ProjectionConsumerOptions<T extends EventEnvelope> {
+export interface EventConsumerOptions<T extends EventEnvelope> {
   readonly groupId: string;
   readonly topic: string;
   readonly contract: EventContract<T>;

@@ -24,7 +24,7 @@ import { publishEvents } from '../testing/publish-events';
 import { readTopic, readTopicToEnd } from '../testing/read-topic';
 import { consumerMetrics } from './consumer-metrics';
 import { consumerHealth } from './consumer-progress';
-import type { ProjectionConsumer } from './projection-consumer';
+import type { EventConsumer } from './event-consumer';
 
 /*
  * Failure handling of the projection consumer against the real Kafka and Postgres, with a
@@ -40,7 +40,7 @@ interface Harness {
   readonly runtime: KafkaRuntime;
   readonly database: IsolatedDatabase;
   readonly attempts: Map<string, number[]>;
-  consumer: ProjectionConsumer<InventoryLevelSet> | undefined;
+  consumer: EventConsumer<InventoryLevelSet> | undefined;
 }
 
 async function setUp(
@@ -70,7 +70,7 @@ async function setUp(
   const attempts = new Map<string, number[]>();
   const group = uniqueName(`${name}_group`);
   const harness: Harness = { topic, group, runtime, database, attempts, consumer: undefined };
-  harness.consumer = runtime.projection({
+  harness.consumer = runtime.consumer({
     groupId: group,
     topic,
     contract: InventoryLevelSetContract,

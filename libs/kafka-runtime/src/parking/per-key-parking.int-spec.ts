@@ -17,7 +17,7 @@ import {
   type IsolatedDatabase,
 } from '@ferry/test-support';
 import { consumerMetrics } from '../consumer/consumer-metrics';
-import type { ProjectionConsumer } from '../consumer/projection-consumer';
+import type { EventConsumer } from '../consumer/event-consumer';
 import { replayDeadLetters } from '../replay/replay-dead-letters';
 import { KafkaRuntime } from '../runtime';
 import { readTopic } from '../testing/read-topic';
@@ -37,7 +37,7 @@ interface Harness {
   readonly runtime: KafkaRuntime;
   readonly database: IsolatedDatabase;
   readonly attempts: Map<string, number>;
-  consumer: ProjectionConsumer<InventoryLevelSet> | undefined;
+  consumer: EventConsumer<InventoryLevelSet> | undefined;
 }
 
 async function setUp(
@@ -68,7 +68,7 @@ async function setUp(
   const attempts = new Map<string, number>();
   const group = uniqueName(`${name}_group`);
   const harness: Harness = { topic, group, runtime, database, attempts, consumer: undefined };
-  harness.consumer = runtime.projection({
+  harness.consumer = runtime.consumer({
     groupId: group,
     topic,
     contract: InventoryLevelSetContract,

@@ -1,4 +1,7 @@
-import type { EventEnvelope } from '@ferry/contracts';
+/** What the state helpers need of an event: the version its owner gave this state. */
+export interface VersionedState {
+  readonly sourceVersion: number;
+}
 
 /** How one state event ended: written, replaced by a newer one of the same batch, or older than known. */
 export type StateOutcome = 'applied' | 'superseded' | 'stale';
@@ -14,7 +17,7 @@ export interface KeyResult {
  * The newest event per key, in arrival order of first appearance. `ON CONFLICT DO UPDATE`
  * cannot touch one row twice in a statement, so a batch must carry each key once.
  */
-export function newestPerKey<T extends EventEnvelope>(
+export function newestPerKey<T extends VersionedState>(
   events: readonly T[],
   keyOf: (event: T) => string,
 ): T[] {
@@ -22,7 +25,7 @@ export function newestPerKey<T extends EventEnvelope>(
 }
 
 /** The newest event of each key (`keys[i]` is the key of `events[i]`); the first on a tie. */
-function newestByKey<T extends EventEnvelope>(
+function newestByKey<T extends VersionedState>(
   events: readonly T[],
   keys: readonly string[],
 ): Map<string, T> {
@@ -41,7 +44,7 @@ function newestByKey<T extends EventEnvelope>(
  * batch (it arrived out of order); otherwise it was applied if it is the one written, or
  * superseded by a newer event of the same batch (the same end state as applying both in turn).
  */
-export function classifyStateOutcomes<T extends EventEnvelope>(
+export function classifyStateOutcomes<T extends VersionedState>(
   events: readonly T[],
   results: ReadonlyMap<string, KeyResult>,
   keyOf: (event: T) => string,

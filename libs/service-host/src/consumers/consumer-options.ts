@@ -1,51 +1,26 @@
-import { boolean, commaList, integer, option, text } from '@ferry/config';
-import { DefaultRetryDelaysMs } from '@ferry/contracts';
-import { databaseTimeoutOptions } from '@ferry/persistence';
+import { commaList, integer, option, text, type ConfigOf } from '@ferry/config';
+import { DefaultRetryDelaysMs, type TopicSpec } from '@ferry/contracts';
 
 function delays(raw: string): number[] {
   return commaList(raw).map(integer({ min: 1 }));
 }
 
+/** A service's own defaults where Ferry's do not suit it (the ERP sink: small batches, one partition). */
+export interface ConsumerDefaults {
+  readonly maxBatchSize?: number;
+  readonly partitionsConcurrently?: number;
+}
+
 /**
- * What every projection service reads from its environment, next to the Kafka connection and the
- * registry. `defaults` are the service's own (topic and its variable, group).
+ * How every consumer of a service runs: one block of options, the same in every service that
+ * consumes (the ERP adapter's sinks, the WMS sink, the projectors), with the service's defaults.
  */
-export function projectionOptions(defaults: {
-  topic: string;
-  topicVariable: string;
-  group: string;
-  /** For a service with several consumers: each names its group's variable; default FERRY_CONSUMER_GROUP. */
-  groupVariable?: string;
-}) {
+export function consumerOptions(defaults: ConsumerDefaults = {}) {
   return {
-    databaseUrl: option(
-      'DATABASE_URL',
-      text,
-      'postgres://postgres@127.0.0.1:5432/ferry',
-      'Postgres connection string',
-    ),
-    databaseSchema: option(
-      'FERRY_DB_SCHEMA',
-      text,
-      'public',
-      'Postgres schema holding the projection and dedup tables',
-    ),
-    topic: option(
-      defaults.topicVariable,
-      text,
-      defaults.topic,
-      'Topic consumed (its retry and dead-letter topics follow its name)',
-    ),
-    groupId: option(
-      defaults.groupVariable ?? 'FERRY_CONSUMER_GROUP',
-      text,
-      defaults.group,
-      'Kafka consumer group (also the dedup scope)',
-    ),
     maxBatchSize: option(
       'FERRY_MAX_BATCH_SIZE',
       integer({ min: 1, max: 10000 }),
-      3000,
+      defaults.maxBatchSize ?? 3000,
       'Most events applied in one transaction',
     ),
     maxBytesPerPartition: option(
@@ -54,7 +29,6 @@ export function projectionOptions(defaults: {
       1_048_576,
       'Bytes fetched per partition per request (bounds memory per batch)',
     ),
-    ...databaseTimeoutOptions,
     sessionTimeoutMs: option(
       'FERRY_SESSION_TIMEOUT_MS',
       integer({ min: 6000, max: 300_000 }),
@@ -65,20 +39,14 @@ export function projectionOptions(defaults: {
     partitionsConcurrently: option(
       'FERRY_PARTITIONS_CONCURRENTLY',
       integer({ min: 1, max: 64 }),
-      3,
-      'Partitions applied in parallel',
+      defaults.partitionsConcurrently ?? 3,
+      'Partitions each consumer applies in parallel (each holds a database connection meanwhile)',
     ),
     retryDelaysMs: option(
       'FERRY_RETRY_DELAYS_MS',
       delays,
       [...DefaultRetryDelaysMs],
       'Delays of the retry tiers in milliseconds, comma-separated (one retry topic per delay)',
-    ),
-    createTopics: option(
-      'FERRY_CREATE_TOPICS',
-      boolean,
-      true,
-      'Create missing topics at start (off where topics are managed elsewhere)',
     ),
     dedupRetentionMs: option(
       'FERRY_DEDUP_RETENTION_MS',
@@ -105,6 +73,35 @@ export function projectionOptions(defaults: {
       15 * 60_000,
       'How long a partition waits on a schema id the registry does not know before that record ' +
         'goes to the dead-letter topic',
+    ),
+  };
+}
+
+export type ConsumerConfig = ConfigOf<ReturnType<typeof consumerOptions>>;
+
+/**
+ * The topic and group of a service's one consumer, each with its variable: the catalog's topic
+ * by default (its retry and dead-letter topics follow its name).
+ */
+export function consumerBindingOptions(binding: {
+  readonly topic: TopicSpec;
+  readonly topicVariable: string;
+  readonly group: string;
+  /** Default FERRY_CONSUMER_GROUP. */
+  readonly groupVariable?: string;
+}) {
+  return {
+    topic: option(
+      binding.topicVariable,
+      text,
+      binding.topic.name,
+      'Topic consumed (its retry and dead-letter topics follow its name)',
+    ),
+    groupId: option(
+      binding.groupVariable ?? 'FERRY_CONSUMER_GROUP',
+      text,
+      binding.group,
+      'Kafka consumer group (also the dedup scope)',
     ),
   };
 }

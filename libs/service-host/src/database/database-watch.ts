@@ -1,5 +1,5 @@
 import type { Database } from '@ferry/persistence';
-import type { ServiceHealth } from './service-health';
+import type { ServiceHealth } from '../service-health';
 
 /** How often readiness asks Postgres, and how long it waits for the answer. */
 export const DATABASE_CHECK_INTERVAL_MS = 5_000;

@@ -29,7 +29,7 @@ import {
   DEFAULT_MAX_BYTES_PER_PARTITION,
   DEFAULT_PARTITIONS_CONCURRENTLY,
   DEFAULT_SESSION_TIMEOUT_MS,
-  type ProjectionConsumerOptions,
+  type EventConsumerOptions,
 } from './consumer-options';
 import { consumerMetrics } from './consumer-metrics';
 import type { ConsumerProgress } from './consumer-progress';
@@ -43,7 +43,7 @@ import { SliceApplier } from './slice-applier';
 import { SliceDecoder } from './slice-decoder';
 import { slices } from './slices';
 
-export type { ProjectionConsumerOptions } from './consumer-options';
+export type { EventConsumerOptions } from './consumer-options';
 
 /** Longest wait of a fetch for new records: an idle member hears of a rebalance this soon. */
 const MAX_FETCH_WAIT_MS = 1_000;
@@ -62,7 +62,7 @@ const MAX_FETCH_WAIT_MS = 1_000;
  * earlier one that is in retry. The version guard of state events makes that safe; other sinks
  * choose `ordering: 'per-key'`, which parks the key's later events until the earlier one is done.
  */
-export class ProjectionConsumer<T extends EventEnvelope> {
+export class EventConsumer<T extends EventEnvelope> {
   private readonly consumer: Consumer;
   private readonly producer: EventProducer;
   private readonly router: FailureRouter;
@@ -83,7 +83,7 @@ export class ProjectionConsumer<T extends EventEnvelope> {
   constructor(
     kafka: Kafka,
     codec: EventCodec,
-    private readonly options: ProjectionConsumerOptions<T>,
+    private readonly options: EventConsumerOptions<T>,
   ) {
     const { groupId, topic, contract, logger } = options;
     this.clock = options.clock ?? systemClock;
