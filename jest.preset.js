@@ -2,24 +2,17 @@
 //   *.spec.ts      pure unit tests: no network, no services, fast.
 //   *.int-spec.ts  integration tests against the real Kafka, schema registry and Postgres that
 //                  `npm test` starts; they run only when FERRY_INTEGRATION=1.
+// `@ferry/*` imports resolve through the npm workspace links to each package's `@ferry/source`
+// export (its TypeScript sources), as they do for TypeScript: no list of packages here.
 const path = require('node:path');
 
 const root = __dirname;
-const libs = [
-  'config',
-  'contracts',
-  'observability',
-  'persistence',
-  'kafka-runtime',
-  'service-host',
-  'test-support',
-  'erp-odoo',
-];
 
 module.exports = (projectDir) => ({
   displayName: path.relative(root, projectDir),
   rootDir: projectDir,
   testEnvironment: 'node',
+  testEnvironmentOptions: { customExportConditions: ['@ferry/source', 'node', 'node-addons'] },
   testMatch:
     process.env.FERRY_INTEGRATION === '1'
       ? ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.int-spec.ts']
@@ -41,14 +34,5 @@ module.exports = (projectDir) => ({
         module: { type: 'commonjs' },
       },
     ],
-  },
-  moduleNameMapper: {
-    ...Object.fromEntries(
-      libs.map((lib) => [`^@ferry/${lib}$`, `${root}/libs/${lib}/src/index.ts`]),
-    ),
-    '^@ferry/observability/tracing-sdk$': `${root}/libs/observability/src/tracing-sdk.ts`,
-    '^@ferry/local-infra$': `${root}/infra/local/src/index.ts`,
-    '^@ferry/observability-config$': `${root}/infra/observability/src/index.ts`,
-    '^@ferry/simulators$': `${root}/test/simulators/src/index.ts`,
   },
 });
