@@ -112,6 +112,7 @@ export default tseslint.config(
   {
     ignores: [
       '**/dist/**',
+      '**/out-tsc/**',
       '**/node_modules/**',
       '.ferry/**',
       '.nx/**',

@@ -21,7 +21,7 @@ module.exports = (projectDir) => ({
   passWithNoTests: process.env.FERRY_INTEGRATION !== '1',
   // Integration hooks start and stop real processes; they get time to do it properly.
   testTimeout: 60_000,
-  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/out-tsc/'],
   transform: {
     '^.+\\.ts$': [
       '@swc/jest',
