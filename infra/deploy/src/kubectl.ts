@@ -1,3 +1,4 @@
+import { FerryError } from '@ferry/failures';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,8 +7,10 @@ import { repoRoot } from './paths';
 /** kustomize v5 (kubectl 1.27+) understands every field the generated kustomizations use. */
 const MIN_KUSTOMIZE_MAJOR = 5;
 
-export class KubectlMissingError extends Error {
-  override readonly name = 'KubectlMissingError';
+export class KubectlMissingError extends FerryError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, 'permanent', options);
+  }
 }
 
 function kustomizeMajor(): number | undefined {

@@ -1,15 +1,15 @@
+import { FerryError } from '@ferry/failures';
 /**
  * Every failure of the local infrastructure is a LocalInfraError: its message says what went
  * wrong, its hint what the developer can do about it. The CLI prints both and exits non-zero.
  */
-export class LocalInfraError extends Error {
+export class LocalInfraError extends FerryError {
   constructor(
     message: string,
     readonly hint?: string,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
-    this.name = 'LocalInfraError';
+    super(message, 'permanent', options);
   }
 }
 

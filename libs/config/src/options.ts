@@ -1,3 +1,4 @@
+import { FerryError } from '@ferry/failures';
 /**
  * Typed, validated configuration read from the environment.
  *
@@ -20,10 +21,10 @@ export type ConfigOf<S extends OptionSpecs> = {
   readonly [K in keyof S]: S[K] extends OptionSpec<infer T> ? T : never;
 };
 
-export class ConfigError extends Error {
+/** The environment does not make a valid configuration: nothing starts until someone fixes it. */
+export class ConfigError extends FerryError {
   constructor(readonly problems: readonly string[]) {
-    super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
-    this.name = 'ConfigError';
+    super(`Invalid configuration:\n  ${problems.join('\n  ')}`, 'permanent');
   }
 }
 

@@ -1,3 +1,4 @@
+import { FerryError } from '@ferry/failures';
 import { readFileSync, statSync } from 'node:fs';
 import { ConfigError } from './options';
 
@@ -23,10 +24,9 @@ export function describeSecretSource(source: SecretSource): string {
 }
 
 /** A secret that cannot be read; its message names where it was looked for, not what it holds. */
-export class SecretUnreadableError extends Error {
+export class SecretUnreadableError extends FerryError {
   constructor(source: SecretSource, reason: string) {
-    super(`${describeSecretSource(source)}: ${reason}`);
-    this.name = 'SecretUnreadableError';
+    super(`${describeSecretSource(source)}: ${reason}`, 'permanent');
   }
 }
 

@@ -1,3 +1,4 @@
+import { FerryError } from '@ferry/failures';
 import { resolve } from 'node:path';
 import type { Type } from 'avsc';
 import { describeAvroType } from './avro/avro-limits';
@@ -13,14 +14,12 @@ export const SCHEMAS_ROOT = resolve(__dirname, '..', '..', '..', 'schemas');
  * (see `textProblem`). `problems` name the fields the way request problems do:
  * `lines[0].lineTotal: "1000000000000000.0000" is not a decimal(18,4)`.
  */
-export class ContractViolation extends Error {
-  override readonly name = 'ContractViolation';
-  readonly retriable = false;
+export class ContractViolation extends FerryError {
   constructor(
     readonly eventType: string,
     readonly problems: readonly string[],
   ) {
-    super(`Not a valid ${eventType}: ${problems.join('; ')}`);
+    super(`Not a valid ${eventType}: ${problems.join('; ')}`, 'permanent');
   }
 }
 

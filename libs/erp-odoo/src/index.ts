@@ -87,12 +87,9 @@ export { formatOdooDatetime, parseOdooDatetime } from './odoo/odoo-values';
 
 export { CHANGE_ORDER, changedAfterDomain, cursorAfter, settleBound } from './poller/change-cursor';
 export type { OdooChangeCursor } from './poller/change-cursor';
-export { PacedOdooClient, systemClock } from './poller/paced-client';
-export type { Clock } from './poller/paced-client';
+export { PacedOdooClient } from './poller/paced-client';
 export { DEFAULT_SETTLE_MS, readChangedRows } from './poller/read-changes';
 export type { ChangedRows, ChangeQuery } from './poller/read-changes';
-export { initialPacerState, pacerPolicyProblems, pauseFor, reserve } from './poller/request-pacer';
-export type { PacerPolicy, PacerState } from './poller/request-pacer';
 
 export { webhookDeliveryId, WEBHOOK_DELIVERY_NAMESPACE } from './webhook/delivery-id';
 export {

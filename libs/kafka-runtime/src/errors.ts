@@ -1,22 +1,14 @@
-/**
- * Errors the runtime raises. Each says whether trying again can help (`retriable`) and keeps the
- * underlying error as `cause`; the consumer runtime routes by these two facts alone.
+import { FerryError } from '@ferry/failures';
+
+/*
+ * Errors the runtime raises, each a FerryError: its kind says what it means for the event that met
+ * it, its `cause` what lies under it; the consumer runtime routes by these two facts alone.
  */
-export class FerryRuntimeError extends Error {
-  constructor(
-    message: string,
-    readonly retriable: boolean,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = new.target.name;
-  }
-}
 
 /** The bytes are not a Confluent-framed Avro value we can read: permanent. */
-export class EventDecodeError extends FerryRuntimeError {
+export class EventDecodeError extends FerryError {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, false, options);
+    super(message, 'permanent', options);
   }
 }
 
@@ -56,25 +48,28 @@ export class TombstoneError extends EventDecodeError {}
  * A value that decodes, but is not an event its consumer may apply: its source does not own the
  * entity, its entity id is not the record key, or it breaks an invariant of its event type.
  */
-export class InvalidEventError extends FerryRuntimeError {
+export class InvalidEventError extends FerryError {
   constructor(
     readonly eventType: string,
     readonly problems: readonly string[],
   ) {
-    super(`Rejected ${eventType}: ${problems.join('; ')}`, false);
+    super(`Rejected ${eventType}: ${problems.join('; ')}`, 'permanent');
   }
 }
 
-/** The schema registry could not be reached or answered with a server error: transient. */
-export class SchemaRegistryUnavailableError extends FerryRuntimeError {
+/**
+ * The schema registry could not be reached or answered with a server error: the consumer holds
+ * (nothing is gained by moving events around while it is away).
+ */
+export class SchemaRegistryUnavailableError extends FerryError {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, true, options);
+    super(message, 'unavailable', options);
   }
 }
 
 /** Kafka did not acknowledge a publish: transient from the caller's point of view. */
-export class PublishError extends FerryRuntimeError {
+export class PublishError extends FerryError {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, true, options);
+    super(message, 'transient', options);
   }
 }

@@ -16,7 +16,6 @@ export type { ProjectionConsumerOptions } from './consumer/projection-consumer';
 export {
   CorruptEventError,
   EventDecodeError,
-  FerryRuntimeError,
   InvalidEventError,
   PublishError,
   SchemaNotFoundError,
@@ -30,7 +29,6 @@ export { EventCodec } from './registry/event-codec';
 export { frame, unframe } from './registry/wire-format';
 export { KafkaRuntime } from './runtime';
 export type { KafkaRuntimeOptions } from './runtime';
-export type { Clock } from './dead-letter/clock';
 export {
   deadLetterFilterProblems,
   deadLetterFilterToJson,
@@ -68,8 +66,6 @@ export { consumerHealth, DEFAULT_NOT_MEMBER_AFTER_MS } from './consumer/consumer
 export type { ConsumerHealth, ConsumerProgress, HealthBounds } from './consumer/consumer-progress';
 export type { Membership } from './consumer/membership';
 export type { RetryPolicy } from './failures/routing';
-export { classifyFailure } from './failures/classify';
-export type { FailureKind } from './failures/classify';
 export type { CircuitBreakerPolicy } from './failures/circuit-breaker';
 export {
   catalogTopicOf,

@@ -1,5 +1,4 @@
 import { measureDownstreamCall, type DownstreamCall } from './downstream-calls';
-import { failureKindOfHttpStatus } from './failure-kind';
 import { gauge, metricsRegistry } from './metrics';
 
 /** The value of one series of `name` (a histogram's `_count` or `_sum`, say) in the registry. */
@@ -23,7 +22,6 @@ describe('measureDownstreamCall', () => {
   const call: DownstreamCall = {
     system: 'wms',
     operation: 'test.ok',
-    kindOf: () => 'unavailable',
   };
 
   it('passes the result through and observes the duration as ok', async () => {
@@ -36,7 +34,7 @@ describe('measureDownstreamCall', () => {
 
   it('rethrows a failure, observes it as error and counts it by its kind', async () => {
     const failing = { ...call, operation: 'test.failing' };
-    const error = new Error('down');
+    const error = Object.assign(new Error('down'), { code: 'ECONNREFUSED' });
     await expect(measureDownstreamCall(failing, () => Promise.reject(error))).rejects.toBe(error);
     const labels = { system: 'wms', operation: 'test.failing', outcome: 'error' };
     expect(await sample(DURATION, labels, `${DURATION}_count`)).toBe(1);
@@ -59,19 +57,5 @@ describe('gauge with collect', () => {
     expect(await sample('ferry_test_collected', {})).toBe(1);
     current = 0;
     expect(await sample('ferry_test_collected', {})).toBe(0);
-  });
-});
-
-describe('failureKindOfHttpStatus', () => {
-  it.each([
-    [408, 'transient'],
-    [409, 'transient'],
-    [500, 'transient'],
-    [429, 'unavailable'],
-    [503, 'unavailable'],
-    [400, 'permanent'],
-    [404, 'permanent'],
-  ] as const)('reads %i as %s', (status, kind) => {
-    expect(failureKindOfHttpStatus(status)).toBe(kind);
   });
 });

@@ -1,4 +1,4 @@
-import type { FailureKind } from './failure-kind';
+import { classifyFailure } from '@ferry/failures';
 import { counter, histogram } from './metrics';
 
 /** The external systems Ferry calls (not its own infrastructure: Kafka, registry, Postgres). */
@@ -29,13 +29,12 @@ export interface DownstreamCall {
   readonly system: DownstreamSystem;
   /** From a fixed set the caller owns (`sale.order.create`, `expected-receipt.put`), never an id. */
   readonly operation: string;
-  /** The kind of a failure of this call, as the runtime will classify it. */
-  readonly kindOf: (error: unknown) => FailureKind;
 }
 
 /**
  * Runs one call into an external system and records its duration with its outcome, and a failure
- * with its kind; the call's result or error passes through unchanged.
+ * with its kind as every Ferry library classifies it; the call's result or error passes through
+ * unchanged.
  */
 export async function measureDownstreamCall<T>(
   call: DownstreamCall,
@@ -52,7 +51,7 @@ export async function measureDownstreamCall<T>(
     return result;
   } catch (error: unknown) {
     observe('error');
-    callFailures.inc({ system, operation, kind: call.kindOf(error) });
+    callFailures.inc({ system, operation, kind: classifyFailure(error) });
     throw error;
   }
 }

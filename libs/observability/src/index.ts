@@ -13,8 +13,5 @@ export type { ProcessSpan, SendSpan } from './tracing/messaging-spans';
 export { inClientSpan } from './tracing/client-spans';
 export { MessagingAttributes } from './tracing/messaging-attributes';
 export { shutdownTracing, TRACING_SHUTDOWN_TIMEOUT_MS } from './tracing/tracing-shutdown';
-export { mentionsSocketError, SOCKET_ERROR_CODES } from './socket-errors';
-export { declaredFailureKind, failureKindOfHttpStatus } from './failure-kind';
 export { DOWNSTREAM_CALL_BUCKETS, measureDownstreamCall } from './downstream-calls';
 export type { DownstreamCall, DownstreamSystem } from './downstream-calls';
-export type { ClassifiedFailure, FailureKind } from './failure-kind';

@@ -47,7 +47,7 @@ describe('asDatabaseFailure', () => {
     const failure = asDatabaseFailure(cause);
     expect(failure).toBeInstanceOf(DatabaseUnavailableError);
     expect(failure).toMatchObject({
-      failureKind: 'unavailable',
+      kind: 'unavailable',
       retriable: true,
       message: 'Postgres unavailable: Connection terminated unexpectedly',
       cause,

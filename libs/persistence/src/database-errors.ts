@@ -1,14 +1,14 @@
-import { SOCKET_ERROR_CODES, type ClassifiedFailure } from '@ferry/observability';
+import { FerryError, SOCKET_ERROR_CODES } from '@ferry/failures';
 
 /**
  * Postgres could not be reached, or stopped answering: the connection was refused, lost or timed
  * out. Nothing of the work is known to have happened (a lost COMMIT is the one ambiguity, and the
  * event-id rows make its redelivery harmless). Whoever gets it holds and tries again later.
  */
-export class DatabaseUnavailableError extends Error implements ClassifiedFailure {
-  override readonly name = 'DatabaseUnavailableError';
-  readonly failureKind = 'unavailable';
-  readonly retriable = true;
+export class DatabaseUnavailableError extends FerryError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, 'unavailable', options);
+  }
 }
 
 /**

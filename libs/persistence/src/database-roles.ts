@@ -1,3 +1,4 @@
+import { FerryError } from '@ferry/failures';
 import { assertIdentifier, type SqlExecutor, type Transaction } from './database';
 
 /*
@@ -26,8 +27,10 @@ const OPERATOR_PRIVILEGES: Readonly<Record<string, string>> = {
   ferry_parked_events: 'SELECT',
 };
 
-export class DatabaseRoleError extends Error {
-  override readonly name = 'DatabaseRoleError';
+export class DatabaseRoleError extends FerryError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, 'permanent', options);
+  }
 }
 
 /**

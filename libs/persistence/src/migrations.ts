@@ -1,3 +1,4 @@
+import { FerryError } from '@ferry/failures';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,8 +18,10 @@ interface Migration {
   readonly checksum: string;
 }
 
-export class MigrationError extends Error {
-  override readonly name = 'MigrationError';
+export class MigrationError extends FerryError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, 'permanent', options);
+  }
 }
 
 const FILE = /^(\d{3,})_([a-z0-9_]+)\.sql$/;

@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { ContractViolation } from '@ferry/contracts';
-import { classifyFailure, OwnershipViolation } from '@ferry/kafka-runtime';
+import { classifyFailure } from '@ferry/failures';
+import { OwnershipViolation } from '@ferry/kafka-runtime';
 
 export interface ErrorBody {
   readonly error: string;

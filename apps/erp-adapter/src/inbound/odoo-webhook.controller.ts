@@ -1,3 +1,4 @@
+import { classifyFailure, isRetriableKind } from '@ferry/failures';
 import { Body, Controller, Headers, HttpException, Inject, Post, Req, Res } from '@nestjs/common';
 import {
   ERP_SOURCE,
@@ -30,9 +31,7 @@ const webhookDeliveries = counter(
 
 /** Whether a failure reading Odoo or writing Kafka may pass if the delivery is sent again. */
 function isRetriable(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'retriable' in error
-    ? error.retriable === true
-    : false;
+  return isRetriableKind(classifyFailure(error));
 }
 
 /**

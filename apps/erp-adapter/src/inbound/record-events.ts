@@ -1,3 +1,4 @@
+import { FerryError } from '@ferry/failures';
 import {
   checkPublishable,
   InvoicePostedContract,
@@ -17,13 +18,8 @@ export interface RecordEvents {
   readonly unmappable: { readonly recordId: string; readonly error: Error }[];
 }
 
-function isPermanentDataError(error: unknown): error is Error {
-  return (
-    error instanceof Error &&
-    'retriable' in error &&
-    error.retriable === false &&
-    !(error instanceof TypeError || error instanceof RangeError)
-  );
+function isPermanentDataError(error: unknown): error is FerryError {
+  return error instanceof FerryError && error.kind === 'permanent';
 }
 
 /** The mapping, once its event is known to pass the contract and its invariants. */

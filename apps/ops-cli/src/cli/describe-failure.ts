@@ -1,5 +1,5 @@
 import { ConfigError } from '@ferry/config';
-import { FerryRuntimeError } from '@ferry/kafka-runtime';
+import { FerryError } from '@ferry/failures';
 import { OpsError, UsageError } from './ops-errors';
 
 const PROGRAM = 'ops';
@@ -13,7 +13,7 @@ export function describeFailure(error: unknown): string {
     return `${PROGRAM}: ${error.message}\nRun "npm run ops -- --help" for usage.`;
   if (error instanceof OpsError || error instanceof ConfigError)
     return `${PROGRAM}: ${error.message}`;
-  if (error instanceof FerryRuntimeError) {
+  if (error instanceof FerryError && error.kind !== 'programmer') {
     const cause = error.cause instanceof Error ? error.cause.message : undefined;
     const because =
       cause === undefined || error.message.includes(cause) ? '' : `\n  cause: ${cause}`;

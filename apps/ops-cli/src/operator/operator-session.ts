@@ -7,7 +7,7 @@ import {
   type Database,
   type OperatorAction,
 } from '@ferry/persistence';
-import { SOCKET_ERROR_CODES } from '@ferry/observability';
+import { SOCKET_ERROR_CODES } from '@ferry/failures';
 import { OpsError } from '../cli/ops-errors';
 import type { OpsCliConfig } from '../config';
 

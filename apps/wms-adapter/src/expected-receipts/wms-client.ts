@@ -1,4 +1,4 @@
-import { classifyFailure } from '@ferry/kafka-runtime';
+import { failureKindOfHttpStatus, FerryError } from '@ferry/failures';
 import { measureDownstreamCall, type DownstreamCall } from '@ferry/observability';
 import type { ExpectedReceiptBody } from './expected-receipt';
 
@@ -6,29 +6,26 @@ import type { ExpectedReceiptBody } from './expected-receipt';
 const PUT_EXPECTED_RECEIPT: DownstreamCall = {
   system: 'wms',
   operation: 'expected-receipt.put',
-  kindOf: classifyFailure,
 };
 
-/** The WMS answered with an error status; the runtime classifies it by `status`. */
-export class WmsHttpError extends Error {
-  override readonly name = 'WmsHttpError';
+/** The WMS answered with an error status: its kind is the status's. */
+export class WmsHttpError extends FerryError {
   constructor(
     readonly status: number,
     message: string,
   ) {
-    super(message);
+    super(message, failureKindOfHttpStatus(status));
   }
 }
 
 /** The WMS could not be reached at all (`code` as Node gives it: ECONNREFUSED, ETIMEDOUT, ...). */
-export class WmsUnreachableError extends Error {
-  override readonly name = 'WmsUnreachableError';
+export class WmsUnreachableError extends FerryError {
   constructor(
     readonly code: string,
     message: string,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(message, 'unavailable', options);
   }
 }
 

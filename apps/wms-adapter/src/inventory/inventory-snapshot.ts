@@ -1,3 +1,4 @@
+import { FerryError } from '@ferry/failures';
 import { deriveEventId, inventoryEntityId, type InventoryLevelSet } from '@ferry/contracts';
 import { validationProblems } from '@ferry/service-host';
 import { z } from 'zod';
@@ -35,10 +36,9 @@ export function batchSchema(maxSnapshots: number) {
     .strict();
 }
 
-export class SnapshotValidationError extends Error {
-  override readonly name = 'SnapshotValidationError';
+export class SnapshotValidationError extends FerryError {
   constructor(readonly problems: readonly string[]) {
-    super(`Invalid inventory snapshot: ${problems.join('; ')}`);
+    super(`Invalid inventory snapshot: ${problems.join('; ')}`, 'permanent');
   }
 }
 

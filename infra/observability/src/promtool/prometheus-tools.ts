@@ -1,3 +1,4 @@
+import { FerryError } from '@ferry/failures';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 
@@ -6,8 +7,10 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
  * the alert test. Debian packages both (`prometheus`); a machine without them gets them from
  * apt as root, saying so, the way the bootstrap installs openssl.
  */
-export class PrometheusMissingError extends Error {
-  override readonly name = 'PrometheusMissingError';
+export class PrometheusMissingError extends FerryError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, 'permanent', options);
+  }
 }
 
 function answers(command: string): boolean {

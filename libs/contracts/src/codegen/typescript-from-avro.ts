@@ -1,11 +1,14 @@
+import { FerryError } from '@ferry/failures';
 /**
  * Turns one Avro record schema into TypeScript declarations: an interface per record, a string
  * union per enum. Names get the schema version as suffix (`InventoryLevelSetV2`) so that every
  * version of an event can live side by side. Only what Ferry's schemas use is supported; anything
  * else is refused with the path of the field, rather than typed loosely.
  */
-export class UnsupportedSchemaError extends Error {
-  override readonly name = 'UnsupportedSchemaError';
+export class UnsupportedSchemaError extends FerryError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, 'permanent', options);
+  }
 }
 
 const PRIMITIVES: Readonly<Record<string, string>> = {

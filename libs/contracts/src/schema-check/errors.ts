@@ -1,28 +1,21 @@
+import { FerryError } from '@ferry/failures';
+
 /**
  * Failures that stop the check from reaching a verdict (as opposed to a schema being incompatible
- * or invalid, which is a verdict). Each says whether trying again can help and keeps its cause.
+ * or invalid, which is a verdict).
  */
-export class SchemaCheckError extends Error {
-  constructor(
-    message: string,
-    readonly retriable: boolean,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = new.target.name;
-  }
-}
+export class SchemaCheckError extends FerryError {}
 
-/** The registry refused the connection, timed out or answered with a server error: transient. */
+/** The registry refused the connection, timed out or answered with a server error. */
 export class RegistryUnreachableError extends SchemaCheckError {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, true, options);
+    super(message, 'unavailable', options);
   }
 }
 
 /** The registry answered in a way the check does not expect (auth, a changed API): permanent. */
 export class UnexpectedRegistryAnswerError extends SchemaCheckError {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, false, options);
+    super(message, 'permanent', options);
   }
 }

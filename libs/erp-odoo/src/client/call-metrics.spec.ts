@@ -1,3 +1,4 @@
+import { classifyFailure } from '@ferry/failures';
 import { renderMetrics } from '@ferry/observability';
 import { sampleValue } from '@ferry/test-support';
 import {
@@ -7,7 +8,7 @@ import {
   OdooServerError,
   OdooUnreachableError,
 } from './errors';
-import { odooFailureKind, odooOperation } from './call-metrics';
+import { odooOperation } from './call-metrics';
 import { Json2Client } from './json2-client';
 
 describe('odooOperation', () => {
@@ -25,7 +26,7 @@ describe('odooOperation', () => {
   });
 });
 
-describe('odooFailureKind', () => {
+describe('the kind of a failed Odoo call', () => {
   it.each([
     ['unreachable', new OdooUnreachableError('down', 'ECONNREFUSED'), 'unavailable'],
     ['rate limited', new OdooHttpError('slow down', 429, 1000), 'unavailable'],
@@ -41,7 +42,7 @@ describe('odooFailureKind', () => {
     ['an unexpected answer', new OdooDataError('bad answer'), 'permanent'],
     ['a bug', new TypeError('x is undefined'), 'programmer'],
   ] as const)('reads %s', (_what, error, kind) => {
-    expect(odooFailureKind(error)).toBe(kind);
+    expect(classifyFailure(error)).toBe(kind);
   });
 });
 

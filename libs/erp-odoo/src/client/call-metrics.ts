@@ -1,10 +1,4 @@
-import {
-  declaredFailureKind,
-  failureKindOfHttpStatus,
-  measureDownstreamCall,
-  type FailureKind,
-} from '@ferry/observability';
-import { OdooError, OdooHttpError, OdooUnreachableError } from './errors';
+import { measureDownstreamCall } from '@ferry/observability';
 import type { OdooCall } from './odoo-client';
 
 /**
@@ -43,33 +37,7 @@ export function odooOperation(call: Pick<OdooCall, 'model' | 'method'>): string 
     : 'other';
 }
 
-const PROGRAMMER_ERRORS: readonly (new (...args: never[]) => Error)[] = [
-  TypeError,
-  RangeError,
-  ReferenceError,
-  SyntaxError,
-];
-
-/**
- * Pure: the kind of a failed Odoo call, as the consumer runtime's classifier reads the same error
- * (this library may not use the runtime): unreachable (always a socket code) `unavailable`, an HTTP
- * answer by its status, any other Odoo error by `retriable`, a bug `programmer`.
- */
-export function odooFailureKind(error: unknown): FailureKind {
-  if (typeof error !== 'object' || error === null) return 'transient';
-  const declared = declaredFailureKind(error);
-  if (declared !== undefined) return declared;
-  if (error instanceof OdooUnreachableError) return 'unavailable';
-  if (error instanceof OdooHttpError) return failureKindOfHttpStatus(error.status);
-  if (error instanceof OdooError) return error.retriable ? 'transient' : 'permanent';
-  if (PROGRAMMER_ERRORS.some((type) => error instanceof type)) return 'programmer';
-  return 'transient';
-}
-
 /** One Odoo call, measured as `ferry_downstream_call_*{system="erp"}`. */
 export function measuredOdooCall<T>(call: OdooCall, work: () => Promise<T>): Promise<T> {
-  return measureDownstreamCall(
-    { system: 'erp', operation: odooOperation(call), kindOf: odooFailureKind },
-    work,
-  );
+  return measureDownstreamCall({ system: 'erp', operation: odooOperation(call) }, work);
 }

@@ -1,18 +1,11 @@
+import { failureKindOfHttpStatus, FerryError } from '@ferry/failures';
+
 /**
- * Errors the Odoo client throws. Each carries `retriable` and its `cause`, and the field the
- * runtime's failure classifier reads first: a socket `code` (unreachable, so `unavailable`), or
- * an HTTP `status` (429/409/5xx transient, 502/503/504 unavailable, other 4xx permanent).
+ * Errors the Odoo client throws, each with its kind and `cause`: unreachable `unavailable`; an
+ * HTTP answer by its `status` (408/409/425/5xx transient, 429/502/503/504 unavailable, other 4xx
+ * permanent); an answer that is not what the API promises transient; bad data permanent.
  */
-export class OdooError extends Error {
-  constructor(
-    message: string,
-    readonly retriable: boolean,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = new.target.name;
-  }
-}
+export class OdooError extends FerryError {}
 
 /**
  * Odoo could not be reached, or did not answer in time: `code` is the socket error
@@ -24,13 +17,8 @@ export class OdooUnreachableError extends OdooError {
     readonly code: string,
     options?: { cause?: unknown },
   ) {
-    super(message, true, options);
+    super(message, 'unavailable', options);
   }
-}
-
-/** Statuses after which the same request may succeed later. */
-export function isRetriableStatus(status: number): boolean {
-  return status === 408 || status === 409 || status === 425 || status === 429 || status >= 500;
 }
 
 /** Odoo (or a proxy in front of it) answered with an HTTP error that is not an Odoo error body. */
@@ -42,7 +30,7 @@ export class OdooHttpError extends OdooError {
     readonly retryAfterMs: number | undefined,
     options?: { cause?: unknown },
   ) {
-    super(message, isRetriableStatus(status), options);
+    super(message, failureKindOfHttpStatus(status), options);
   }
 }
 
@@ -68,7 +56,7 @@ export class OdooAuthenticationError extends OdooServerError {}
 /** A 2xx answer that is not what the API promises (not JSON, wrong shape): likely a proxy page. */
 export class OdooProtocolError extends OdooError {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, true, options);
+    super(message, 'transient', options);
   }
 }
 
@@ -78,6 +66,6 @@ export class OdooDataError extends OdooError {
     message: string,
     readonly problems: readonly string[] = [],
   ) {
-    super(problems.length > 0 ? `${message}: ${problems.join('; ')}` : message, false);
+    super(problems.length > 0 ? `${message}: ${problems.join('; ')}` : message, 'permanent');
   }
 }

@@ -1,4 +1,4 @@
-import { SOCKET_ERROR_CODES } from '@ferry/observability';
+import { SOCKET_ERROR_CODES } from '@ferry/failures';
 import {
   OdooAuthenticationError,
   OdooHttpError,

@@ -1,3 +1,5 @@
+import { FerryError } from '@ferry/failures';
+
 /**
  * Exact decimals out of Odoo's JSON numbers, without float drift.
  *
@@ -15,10 +17,11 @@
 const NUMBER_TEXT = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/;
 const MAX_SIGNIFICANT_DIGITS = 15;
 
-export class DecimalConversionError extends Error {
-  override readonly name = 'DecimalConversionError';
-  /** Bad data, not a passing condition: trying again cannot help. */
-  readonly retriable = false;
+/** Bad data, not a passing condition: trying again cannot help. */
+export class DecimalConversionError extends FerryError {
+  constructor(message: string) {
+    super(message, 'permanent');
+  }
 }
 
 interface ExactDecimal {

@@ -1,3 +1,4 @@
+import { FerryError } from '@ferry/failures';
 import {
   DefaultRetryDelaysMs,
   OperatorPrincipal,
@@ -26,11 +27,12 @@ export interface AclRule {
   readonly operation: AclOperation;
 }
 
-export class AclPlanError extends Error {
-  readonly failureKind = 'contract';
+export class AclPlanError extends FerryError {
   constructor(readonly problems: readonly string[]) {
-    super(`The Kafka access declarations break the ownership map:\n  ${problems.join('\n  ')}`);
-    this.name = 'AclPlanError';
+    super(
+      `The Kafka access declarations break the ownership map:\n  ${problems.join('\n  ')}`,
+      'permanent',
+    );
   }
 }
 

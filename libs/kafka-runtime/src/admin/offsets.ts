@@ -1,3 +1,4 @@
+import { classifyFailure, isRetriableKind } from '@ferry/failures';
 import type { Admin } from '../external/kafka.interface';
 
 /** A partition's offsets as the admin client reports them: `high` is the next offset to write. */
@@ -26,18 +27,12 @@ export async function fetchPartitionOffsets(
       const offsets = await admin.fetchTopicOffsets(topic);
       return offsets.map(({ partition, low, high }) => ({ partition, low, high }));
     } catch (error: unknown) {
-      if (!isRetriable(error) || Date.now() + pause >= deadline) throw error;
+      if (!isRetriableKind(classifyFailure(error)) || Date.now() + pause >= deadline) throw error;
     }
     await new Promise((done) => setTimeout(done, pause));
     // Refreshes the client's view of the leaders before the next try.
     await admin.fetchTopicMetadata({ topics: [topic] }).catch(() => undefined);
   }
-}
-
-function isRetriable(error: unknown): boolean {
-  return (
-    typeof error === 'object' && error !== null && 'retriable' in error && error.retriable === true
-  );
 }
 
 /** How many records the partitions hold (within retention), from their watermarks. */

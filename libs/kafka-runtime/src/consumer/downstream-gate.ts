@@ -1,5 +1,5 @@
 import { gauge } from '@ferry/observability';
-import { classifyFailure } from '../failures/classify';
+import { classifyFailure, FerryError } from '@ferry/failures';
 import { retryAfterOf } from '../failures/retry-after';
 import {
   afterFailure,
@@ -20,15 +20,14 @@ const circuitGauge = gauge(
 const UNAVAILABLE_BACKOFF_MS = 1000;
 
 /** Work was not attempted, or failed, because its downstream is down; nothing may be committed. */
-export class DownstreamUnavailable extends Error {
-  override readonly name = 'DownstreamUnavailable';
+export class DownstreamUnavailable extends FerryError {
   constructor(
     readonly retryAt: number,
     override readonly cause: unknown,
     /** The system that is down, when it is not the consumer's own downstream. */
     readonly downstream?: string,
   ) {
-    super('downstream unavailable');
+    super('downstream unavailable', 'unavailable', { cause });
   }
 }
 

@@ -10,7 +10,6 @@ import {
 import { detachedFromWork, inProcessSpan, type Logger } from '@ferry/observability';
 import { recordFirstDeliveries, type Database, type Transaction } from '@ferry/persistence';
 import {
-  FerryRuntimeError,
   InvalidEventError,
   SchemaNotFoundError,
   TombstoneError,
@@ -23,7 +22,7 @@ import {
   type KafkaMessage,
 } from '../external/kafka.interface';
 import { DeadLetterDepth } from '../dead-letter/dead-letter-depth';
-import { classifyFailure } from '../failures/classify';
+import { classifyFailure, FerryError } from '@ferry/failures';
 import {
   DefaultCircuitBreakerPolicy,
   type CircuitBreakerPolicy,
@@ -433,7 +432,7 @@ export class ProjectionConsumer<T extends EventEnvelope> {
         const kind = classifyFailure(error);
         if (kind === 'unavailable')
           throw new DownstreamUnavailable(this.gate.recordFailure(), error);
-        if (!(error instanceof FerryRuntimeError) && kind === 'transient') throw error;
+        if (!(error instanceof FerryError) && kind === 'transient') throw error;
         failed.push({ key: message.key, value: message.value, headers, history, error, kind });
       }
     }

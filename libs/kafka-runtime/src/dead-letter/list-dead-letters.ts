@@ -1,7 +1,7 @@
 import type { Logger } from '@ferry/observability';
 import { fetchPartitionOffsets } from '../admin/offsets';
 import { createKafka, type KafkaConnection } from '../connection';
-import { FerryRuntimeError } from '../errors';
+import { FerryError } from '@ferry/failures';
 import type { Kafka } from '../external/kafka.interface';
 import {
   deadLetterFilterProblems,
@@ -82,7 +82,7 @@ export async function readDeadLetters(
       matched: ordered.length,
     };
   } catch (error: unknown) {
-    if (error instanceof FerryRuntimeError) throw error;
+    if (error instanceof FerryError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     throw new DeadLetterReadError(`Could not read ${topic}: ${reason}`, { cause: error });
   } finally {

@@ -7,14 +7,13 @@ import {
 } from '@ferry/persistence';
 import { createKafka } from '../connection';
 import type { Kafka } from '../external/kafka.interface';
-import { systemClock, type Clock } from './clock';
+import { systemClock, tokenBucketProblems, type Clock } from '@ferry/time';
 import { deadLetterFilterToJson, type DeadLetterFilter } from './dead-letter-filter';
 import { ReplayRejectedError } from './errors';
 import { readDeadLetters, type DeadLetterDeps } from './list-dead-letters';
 import type { ReplayTarget } from './replay-headers';
 import { planReplay, type ReplayItem } from './replay-plan';
 import { publishReplay } from './replay-publisher';
-import { tokenBucketProblems } from './token-bucket';
 
 export interface DeadLetterReplayDeps extends DeadLetterDeps {
   /** Holds the replay audit (`ferry_dead_letter_replays`, persistence migration 002). */
@@ -113,7 +112,7 @@ export async function replayDeadLetters(
 }
 
 function rejectInvalid(options: ReplayDeadLettersOptions, reason: string | undefined): void {
-  const problems = tokenBucketProblems({ ratePerSecond: options.ratePerSecond, capacity: 1 });
+  const problems = tokenBucketProblems({ ratePerSecond: options.ratePerSecond, burst: 1 });
   if (reason === undefined && !options.dryRun) problems.push('a replay needs a reason');
   if (problems.length > 0) throw new ReplayRejectedError('Replay refused', problems);
 }

@@ -1,11 +1,10 @@
 import { PublishError } from '../errors';
 import type { Kafka } from '../external/kafka.interface';
 import { EventProducer } from '../producer/event-producer';
-import type { Clock } from './clock';
+import { RateLimiter, type Clock } from '@ferry/time';
 import { kafkaHeadersOf } from './kafka-record';
 import { replayHeaders, type ReplayTarget } from './replay-headers';
 import type { ReplayItem } from './replay-plan';
-import { RateLimiter } from './token-bucket';
 
 export interface ReplayPublication {
   readonly replayId: string;
@@ -34,7 +33,7 @@ export async function publishReplay(
 ): Promise<ReplayOutcome> {
   const { items, replayId, target } = publication;
   const producer = new EventProducer(kafka);
-  const limiter = new RateLimiter({ ratePerSecond: publication.ratePerSecond, capacity: 1 }, clock);
+  const limiter = new RateLimiter({ ratePerSecond: publication.ratePerSecond, burst: 1 }, clock);
   let replayed = 0;
   try {
     await producer.connect();

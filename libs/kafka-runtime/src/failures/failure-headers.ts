@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DeadLetterHeaders, RetryHeaders } from '../headers';
-import type { FailureKind } from './classify';
+import type { FailureKind } from '@ferry/failures';
 
 /** Where a delivery stands in its retry history, read from a record's headers. */
 export interface DeliveryHistory {

@@ -3,7 +3,7 @@ import { withLogFields, type Logger } from '@ferry/observability';
 import type { IHeaders } from '../external/kafka.interface';
 import type { EventProducer } from '../producer/event-producer';
 import { consumerMetrics } from '../consumer/consumer-metrics';
-import type { FailureKind } from './classify';
+import type { FailureKind } from '@ferry/failures';
 import {
   deadLetterHeaders,
   originalHeaders,

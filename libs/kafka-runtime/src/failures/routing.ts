@@ -1,5 +1,5 @@
 import { deadLetterTopicOf, retryTopicOf } from '@ferry/contracts';
-import type { FailureKind } from './classify';
+import type { FailureKind } from '@ferry/failures';
 
 export interface RetryPolicy {
   /** Delay before each retry; its length is the number of retries. */

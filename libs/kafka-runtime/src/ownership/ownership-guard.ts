@@ -8,7 +8,7 @@ import {
   type TopicSpec,
 } from '@ferry/contracts';
 import { counter } from '@ferry/observability';
-import { FerryRuntimeError } from '../errors';
+import { FerryError } from '@ferry/failures';
 
 export const ownershipMetrics = {
   refused: counter(
@@ -27,7 +27,7 @@ export const ownershipMetrics = {
  * A system tried to publish an entity it does not own (an ERP inventory adjustment, say). Never
  * retried: the same change would be refused again. Nothing of it was produced.
  */
-export class OwnershipViolation extends FerryRuntimeError {
+export class OwnershipViolation extends FerryError {
   constructor(
     readonly system: string,
     readonly entity: Entity,
@@ -35,7 +35,7 @@ export class OwnershipViolation extends FerryRuntimeError {
     super(
       `${system} does not own ${entity}: only ${ownerOf(entity)} publishes it, ` +
         `so a change from ${system} is refused`,
-      false,
+      'permanent',
     );
   }
 }

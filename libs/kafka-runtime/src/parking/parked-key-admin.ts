@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, SqlExecutor } from '@ferry/persistence';
-import { FerryRuntimeError } from '../errors';
+import { FerryError } from '@ferry/failures';
 import { dropEmptyKeys, lockParkedKeys } from './parked-keys';
 import type { ParkedKeyState } from './parking-plan';
 
@@ -87,9 +87,9 @@ export interface ParkedKeyReleased {
 }
 
 /** The release cannot be done as asked (no such parked key, no reason); nothing changed. */
-export class ParkedKeyReleaseRejectedError extends FerryRuntimeError {
+export class ParkedKeyReleaseRejectedError extends FerryError {
   constructor(message: string) {
-    super(message, false);
+    super(message, 'permanent');
   }
 }
 

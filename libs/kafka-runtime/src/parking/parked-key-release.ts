@@ -5,7 +5,7 @@ import type { ApplyOutcome, ConsumedEvent } from '../consumer/consumed-event';
 import { consumerMetrics } from '../consumer/consumer-metrics';
 import { processSpanOf } from '../consumer/process-span';
 import { DownstreamUnavailable, type DownstreamGate } from '../consumer/downstream-gate';
-import { classifyFailure } from '../failures/classify';
+import { classifyFailure } from '@ferry/failures';
 import { historyOf } from '../failures/failure-headers';
 import type { FailureRouter } from '../failures/failure-router';
 import type { EventCodec } from '../registry/event-codec';

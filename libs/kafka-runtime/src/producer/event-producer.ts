@@ -1,3 +1,4 @@
+import { FerryError } from '@ferry/failures';
 import {
   Partitioners,
   type Kafka,
@@ -27,9 +28,10 @@ export interface EventProducerOptions {
 const RESENDS = 3;
 
 /** Kafka answered a send without acknowledging every partition it was given. */
-export class PartialAcknowledgementError extends Error {
-  override readonly name = 'PartialAcknowledgementError';
-  readonly retriable = true;
+export class PartialAcknowledgementError extends FerryError {
+  constructor(message: string) {
+    super(message, 'transient');
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { counter, histogram } from '@ferry/observability';
-import { classifyFailure } from '../failures/classify';
+import { classifyFailure } from '@ferry/failures';
 
 /**
  * 2 ms … 30 s: a publish acknowledged by all in-sync replicas takes milliseconds on a healthy

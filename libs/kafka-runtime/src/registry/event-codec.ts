@@ -8,7 +8,7 @@ import {
   type EventContract,
   type EventEnvelope,
 } from '@ferry/contracts';
-import { mentionsSocketError } from '@ferry/observability';
+import { mentionsSocketError } from '@ferry/failures';
 import type { Resolver, Type } from 'avsc';
 import TimeoutMiddleware from 'mappersmith/middleware/timeout';
 import {

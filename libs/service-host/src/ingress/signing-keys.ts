@@ -1,3 +1,4 @@
+import { FerryError } from '@ferry/failures';
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '@ferry/config';
 import {
@@ -51,8 +52,10 @@ function jwksFileKeys(
 }
 
 /** The key source could not be read: requests wait for it rather than being refused. */
-export class KeysUnavailable extends Error {
-  override readonly name = 'KeysUnavailable';
+export class KeysUnavailable extends FerryError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, 'unavailable', options);
+  }
 }
 
 function readJwksFile(path: string, failure: (problem: string) => Error): JSONWebKeySet {

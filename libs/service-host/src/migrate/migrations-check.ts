@@ -1,9 +1,12 @@
+import { FerryError } from '@ferry/failures';
 import { relative } from 'node:path';
 import { missingMigrations, type MigrationSource, type SqlExecutor } from '@ferry/persistence';
 
 /** Why a service refuses to start on its schema: an operator fixes it, no restart will. */
-export class SchemaNotReadyError extends Error {
-  override readonly name = 'SchemaNotReadyError';
+export class SchemaNotReadyError extends FerryError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, 'permanent', options);
+  }
 }
 
 /** SQLSTATE insufficient_privilege. */

@@ -1,23 +1,6 @@
-import {
-  declaredFailureKind,
-  failureKindOfHttpStatus,
-  SOCKET_ERROR_CODES,
-  type FailureKind,
-} from '@ferry/observability';
-import { FerryRuntimeError } from '../errors';
-
-/**
- * What a failure means for the event that met it (the kinds are defined in @ferry/observability):
- * - `transient`: this event may succeed later (a lock, a serialization conflict, a 408/409/5xx
- *   answer): it goes to the next retry topic.
- * - `unavailable`: the downstream system cannot be reached, or will not take work now (502/503/
- *   504, 429 rate limited): nothing is gained by moving events around, so the consumer backs off
- *   (at least as long as a `Retry-After` asked) and the circuit breaker counts it; no attempt is
- *   used.
- * - `permanent`: bad data or a business rejection: straight to the dead-letter topic.
- * - `programmer`: a bug (TypeError, RangeError, ...): never retried, dead-lettered with its kind.
- */
-export type { FailureKind };
+import { FerryError } from './ferry-error';
+import { failureKindOfHttpStatus, type FailureKind } from './failure-kind';
+import { SOCKET_ERROR_CODES } from './socket-errors';
 
 /**
  * Postgres SQLSTATE classes and codes (https://www.postgresql.org/docs/current/errcodes-appendix.html).
@@ -39,6 +22,7 @@ const POSTGRES_CLASSES: Readonly<Record<string, FailureKind>> = {
   '23': 'permanent', // integrity constraint violation
   '42': 'programmer', // syntax error or access rule violation: our SQL is wrong
 };
+const SQLSTATE = /^[0-9A-Z]{5}$/;
 
 const PROGRAMMER_ERRORS: readonly (new (...args: never[]) => Error)[] = [
   TypeError,
@@ -57,31 +41,31 @@ function httpStatusOf(error: object): number | undefined {
   return typeof status === 'number' ? status : undefined;
 }
 
+/** kafkajs' errors carry a `retriable` flag of their own: the one foreign protocol read here. */
+function kafkaClientKindOf(error: object): FailureKind | undefined {
+  if (!('retriable' in error) || typeof error.retriable !== 'boolean') return undefined;
+  return error.retriable ? 'transient' : 'permanent';
+}
+
 /**
- * The kind of a failure: the kind it declares itself (`failureKind`), else looked up in the tables
- * above; unknown failures count as transient.
+ * The kind of any failure. A FerryError says its own kind; a foreign error is looked up by what
+ * it carries — a socket or Postgres `code`, an HTTP `status`, the Kafka client's `retriable` —
+ * then by class (programmer errors), then through its `cause`. Unknown failures count as
+ * transient: retried a bounded number of times, then dead-lettered, never lost.
  */
 export function classifyFailure(error: unknown): FailureKind {
   if (typeof error !== 'object' || error === null) return 'transient';
-  const declared = declaredFailureKind(error);
-  if (declared !== undefined) return declared;
-  if (error instanceof FerryRuntimeError) {
-    return error.retriable
-      ? error.name === 'SchemaRegistryUnavailableError'
-        ? 'unavailable'
-        : 'transient'
-      : 'permanent';
-  }
+  if (error instanceof FerryError) return error.kind;
   const code = codeOf(error);
   if (code !== undefined) {
     if (SOCKET_ERROR_CODES.has(code)) return 'unavailable';
     const postgres = POSTGRES_CODES[code] ?? POSTGRES_CLASSES[code.slice(0, 2)];
-    if (postgres && /^[0-9A-Z]{5}$/.test(code)) return postgres;
+    if (postgres && SQLSTATE.test(code)) return postgres;
   }
   const status = httpStatusOf(error);
   if (status !== undefined) return failureKindOfHttpStatus(status);
-  if ('retriable' in error && typeof error.retriable === 'boolean')
-    return error.retriable ? 'transient' : 'permanent';
+  const kafkaClientKind = kafkaClientKindOf(error);
+  if (kafkaClientKind !== undefined) return kafkaClientKind;
   if (PROGRAMMER_ERRORS.some((type) => error instanceof type)) return 'programmer';
   if ('cause' in error && error.cause !== undefined && error.cause !== error)
     return classifyFailure(error.cause);

@@ -1,20 +1,24 @@
-import {
-  CorruptEventError,
-  PublishError,
-  SchemaRegistryUnavailableError,
-  UnknownSchemaError,
-} from '../errors';
 import { classifyFailure } from './classify';
+import { FerryError } from './ferry-error';
 
 const withCode = (code: string) => Object.assign(new Error(code), { code });
 const withStatus = (status: number) => Object.assign(new Error(`HTTP ${status}`), { status });
 
 describe('classifyFailure', () => {
   it.each([
-    ['a corrupt event', new CorruptEventError('bad bytes'), 'permanent'],
-    ['an unknown schema', new UnknownSchemaError('no schema 9'), 'permanent'],
-    ['an unreachable registry', new SchemaRegistryUnavailableError('down'), 'unavailable'],
-    ['an unacknowledged publish', new PublishError('no ack'), 'transient'],
+    ['a FerryError that says permanent', new FerryError('bad bytes', 'permanent'), 'permanent'],
+    ['a FerryError that says unavailable', new FerryError('down', 'unavailable'), 'unavailable'],
+    ['a FerryError that says transient', new FerryError('no ack', 'transient'), 'transient'],
+    [
+      'a FerryError before the tables (its code says otherwise)',
+      Object.assign(new FerryError('duplicate key', 'transient'), { code: '23505' }),
+      'transient',
+    ],
+    [
+      'a FerryError in the cause of a foreign error',
+      new Error('apply failed', { cause: new FerryError('Postgres unavailable', 'unavailable') }),
+      'unavailable',
+    ],
     ['a refused connection', withCode('ECONNREFUSED'), 'unavailable'],
     ['a Postgres serialization failure', withCode('40001'), 'transient'],
     ['a Postgres deadlock', withCode('40P01'), 'transient'],
@@ -42,7 +46,7 @@ describe('classifyFailure', () => {
     ],
     ['a RangeError', new RangeError('Invalid array length'), 'programmer'],
     [
-      'an error declaring itself permanent',
+      'a Kafka client error that is not retriable',
       Object.assign(new Error('rejected'), { retriable: false }),
       'permanent',
     ],

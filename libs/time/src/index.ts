@@ -1,0 +1,10 @@
+export { ManualClock, systemClock } from './clock';
+export type { Clock } from './clock';
+export {
+  fullBucket,
+  pauseBucket,
+  RateLimiter,
+  takeToken,
+  tokenBucketProblems,
+} from './token-bucket';
+export type { TokenBucket, TokenBucketPolicy, TokenGrant } from './token-bucket';
