@@ -17,6 +17,8 @@ export const RetryHeaders = {
   dueAt: 'ferry-retry-due-at',
   errorClass: 'ferry-retry-error-class',
   errorMessage: 'ferry-retry-error-message',
+  /** The failing group's retry delays in milliseconds, comma-separated: the tiers it moves through. */
+  schedule: 'ferry-retry-schedule',
 } as const;
 
 export const DeadLetterHeaders = {
@@ -34,6 +36,11 @@ export const DeadLetterHeaders = {
   errorKind: 'ferry-dlq-error-kind',
   /** Stable hash of error class, message shape and event type: groups identical failures. */
   fingerprint: 'ferry-dlq-fingerprint',
+  /**
+   * The failing group's retry delays, as `ferry-retry-schedule`: a replay to `retry-now` goes to the
+   * first tier of this schedule, never to an assumed default.
+   */
+  retrySchedule: 'ferry-dlq-retry-schedule',
 } as const;
 
 /** Set on a record re-delivered from the dead-letter topic by a replay. */

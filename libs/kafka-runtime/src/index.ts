@@ -54,19 +54,19 @@ export type {
   DeadLetterListing,
   ListDeadLettersOptions,
 } from './dead-letter/list-dead-letters';
-export { replayDeadLetters } from './dead-letter/replay-dead-letters';
+export { replayDeadLetters } from './replay/replay-dead-letters';
 export type {
   DeadLetterReplayDeps,
   DeadLetterReplaySummary,
   ReplayDeadLettersOptions,
-} from './dead-letter/replay-dead-letters';
-export type { ReplayTarget } from './dead-letter/replay-headers';
-export type { ReplayItem } from './dead-letter/replay-plan';
+} from './replay/replay-dead-letters';
+export type { ReplayTarget } from './replay/replay-headers';
+export type { ReplayItem } from './replay/replay-plan';
 export { consumerHealth, DEFAULT_NOT_MEMBER_AFTER_MS } from './consumer/consumer-progress';
 export type { ConsumerHealth, ConsumerProgress, HealthBounds } from './consumer/consumer-progress';
 export type { Membership } from './consumer/membership';
-export type { RetryPolicy } from './failures/routing';
-export type { CircuitBreakerPolicy } from './failures/circuit-breaker';
+export type { RetryPolicy } from './retry/retry-schedule';
+export type { CircuitBreakerPolicy } from './breaker/circuit-breaker';
 export {
   catalogTopicOf,
   OwnershipViolation,

@@ -1,5 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { LogFields } from './logger';
+
+/** Fields of a structured log line (see logger.ts). */
+export type LogFields = Readonly<Record<string, unknown>>;
 
 /**
  * Fields every log line carries while a piece of work runs (the event id of the event being

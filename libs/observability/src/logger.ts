@@ -1,3 +1,4 @@
+import type { LogFields } from './log-context';
 import { logCorrelation } from './tracing/log-correlation';
 
 /**
@@ -5,7 +6,7 @@ import { logCorrelation } from './tracing/log-correlation';
  * index every field. Libraries take a `Logger`; services pass `jsonLogger(name)`. A line written
  * inside a span carries its `trace_id` and `span_id`, and inside an event's work its `event_id`.
  */
-export type LogFields = Readonly<Record<string, unknown>>;
+export type { LogFields };
 
 export interface Logger {
   debug(message: string, fields?: LogFields): void;

@@ -12,7 +12,8 @@ export {
 } from './http/signing';
 export type { SignatureFault, SigningOptions } from './http/signing';
 export { startOdooSimulator } from './odoo/odoo-simulator';
-export type { OdooHarness, OdooSimulator, OdooSimulatorOptions } from './odoo/odoo-simulator';
+export type { OdooHarness } from './odoo/odoo-harness';
+export type { OdooSimulator, OdooSimulatorOptions } from './odoo/odoo-simulator';
 export type { OdooCredentials } from './odoo/rpc-endpoints';
 export type { SeededLocations, SeededWarehouse } from './odoo/seed-data';
 export type { WebhookRule } from './odoo/webhook-rules';
@@ -22,15 +23,8 @@ export type { ReadRecord, ReadValue } from './odoo/odoo-values';
 export { formatOdooDatetime, parseOdooDatetime } from './odoo/odoo-values';
 export { WRITE_METHODS as ODOO_WRITE_METHODS } from './odoo/model-methods';
 export { DEFAULT_WMS_TARGET_PATHS, startWmsSimulator } from './wms/wms-simulator';
-export type {
-  BurstOptions,
-  ReceiveGoodsOptions,
-  StockChange,
-  WmsHarness,
-  WmsSimulator,
-  WmsSimulatorOptions,
-  WmsTargetPaths,
-} from './wms/wms-simulator';
+export type { BurstOptions, ReceiveGoodsOptions, StockChange, WmsHarness } from './wms/wms-harness';
+export type { WmsSimulator, WmsSimulatorOptions, WmsTargetPaths } from './wms/wms-simulator';
 export type { ExpectedReceiptWrite } from './wms/expected-receipts';
 export type {
   ExpectedReceipt,

@@ -19,7 +19,7 @@ import {
 import { DeadLetterHeaders, RetryHeaders } from '../headers';
 import { KafkaRuntime } from '../runtime';
 import { deadLetterDepth } from '../dead-letter/dead-letter-depth';
-import { replayDeadLetters } from '../dead-letter/replay-dead-letters';
+import { replayDeadLetters } from '../replay/replay-dead-letters';
 import { publishEvents } from '../testing/publish-events';
 import { readTopic, readTopicToEnd } from '../testing/read-topic';
 import { consumerMetrics } from './consumer-metrics';
@@ -291,7 +291,6 @@ describe('projection consumer failure handling (real Kafka and Postgres)', () =>
           ratePerSecond: 10,
           dryRun: false,
           reason: 'fixed',
-          firstRetryDelayMs: delays[0],
         },
       );
     expect((await replay('retry-now')).replayed).toBe(1);

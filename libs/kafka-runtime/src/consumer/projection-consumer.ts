@@ -3,132 +3,50 @@ import {
   retryTopicOf,
   DefaultRetryDelaysMs,
   FerryHeaders,
-  type Entity,
-  type EventContract,
   type EventEnvelope,
 } from '@ferry/contracts';
-import { detachedFromWork, inProcessSpan, type Logger } from '@ferry/observability';
-import { recordFirstDeliveries, type Database, type Transaction } from '@ferry/persistence';
-import {
-  InvalidEventError,
-  SchemaNotFoundError,
-  TombstoneError,
-} from '../errors';
-import {
-  type Consumer,
-  type ConsumerRunConfig,
-  type EachBatchPayload,
-  type Kafka,
-  type KafkaMessage,
-} from '../external/kafka.interface';
+import { systemClock, type Clock } from '@ferry/time';
+import { DefaultCircuitBreakerPolicy } from '../breaker/circuit-breaker';
+import { DownstreamGate } from '../breaker/downstream-gate';
 import { DeadLetterDepth } from '../dead-letter/dead-letter-depth';
-import { classifyFailure, FerryError } from '@ferry/failures';
-import {
-  DefaultCircuitBreakerPolicy,
-  type CircuitBreakerPolicy,
-} from '../failures/circuit-breaker';
-import { splitDue } from '../failures/due-messages';
-import { historyOf } from '../failures/failure-headers';
-import { FailureRouter, type FailedRecord } from '../failures/failure-router';
-import { resolveFailureDestination, type RetryPolicy } from '../failures/routing';
-import { catalogTopicOf } from '../ownership/ownership-guard';
+import type {
+  Consumer,
+  ConsumerRunConfig,
+  EachBatchPayload,
+  Kafka,
+  KafkaMessage,
+} from '../external/kafka.interface';
+import { FailureRouter } from '../failures/failure-router';
 import { KeyParking } from '../parking/key-parking';
 import { EventProducer } from '../producer/event-producer';
-import { headStateAfter, type KeyOrdering } from '../parking/parking-plan';
 import type { EventCodec } from '../registry/event-codec';
+import { splitDue } from '../retry/due-messages';
 import { applyMetrics } from './apply-metrics';
 import { AppliedAges } from './applied-ages';
-import type { ApplyOutcome, ConsumedEvent } from './consumed-event';
+import type { ApplyOutcome } from './consumed-event';
+import {
+  DEFAULT_MAX_BATCH_SIZE,
+  DEFAULT_MAX_BYTES_PER_PARTITION,
+  DEFAULT_PARTITIONS_CONCURRENTLY,
+  DEFAULT_SESSION_TIMEOUT_MS,
+  type ProjectionConsumerOptions,
+} from './consumer-options';
 import { consumerMetrics } from './consumer-metrics';
 import type { ConsumerProgress } from './consumer-progress';
 import { ConsumerSupervisor } from './consumer-supervisor';
-import { deliveryProblems } from './delivery-checks';
-import { DownstreamGate, DownstreamUnavailable } from './downstream-gate';
 import { headersToRecord } from './headers';
 import { withHeartbeats } from './heartbeat-pump';
+import { PartitionHolds } from './partition-holds';
 import { PartitionLag } from './partition-lag';
 import { PartitionPauses } from './partition-pauses';
-import { processSpanOf } from './process-span';
-import { firstDeliveries, slices } from './slices';
-import {
-  decideUnknownSchema,
-  DEFAULT_UNKNOWN_SCHEMA_HOLD_MS,
-  UnknownSchemaIds,
-} from './unknown-schema-hold';
+import { SliceApplier } from './slice-applier';
+import { SliceDecoder } from './slice-decoder';
+import { slices } from './slices';
 
-export interface ProjectionConsumerOptions<T extends EventEnvelope> {
-  readonly groupId: string;
-  readonly topic: string;
-  readonly contract: EventContract<T>;
-  readonly database: Database;
-  /**
-   * Applies events this group sees for the first time, inside the transaction that records them
-   * as processed. Throwing rolls the whole slice back; the runtime then retries each event alone
-   * and routes the ones that fail (retry topic, dead-letter topic), never the handler.
-   */
-  readonly apply: (tx: Transaction, events: readonly ConsumedEvent<T>[]) => Promise<ApplyOutcome>;
-  readonly logger: Logger;
-  /** Most events per transaction; default 3000 (measured by the benchmark, see its README). */
-  readonly maxBatchSize?: number;
-  /** Bytes fetched per partition per request; default 1 MiB, Kafka's own. */
-  readonly maxBytesPerPartition?: number;
-  /**
-   * How long the group waits for a silent member before rebalancing its partitions away; default
-   * 6 s (Kafka's smallest by default), so that a crashed instance's partitions flow again within
-   * seconds. Heartbeats go out every sixth of it, also while a slice is being applied, so a long
-   * transaction does not cost the partitions.
-   */
-  readonly sessionTimeoutMs?: number;
-  readonly partitionsConsumedConcurrently?: number;
-  /** Where a group with no committed offset starts; a new projection rebuilds from history. */
-  readonly fromBeginning?: boolean;
-  /** Delays of the retry tiers; default 30 s, 2 min, 8 min, 30 min, 2 h. */
-  readonly retry?: RetryPolicy;
-  /** Name of the downstream system `apply` writes to, for the circuit breaker and its metric. */
-  readonly downstream?: string;
-  readonly circuitBreaker?: CircuitBreakerPolicy;
-  /**
-   * `version-guarded` (default): a key's later events are applied while an earlier one waits in a
-   * retry tier; right for state upserts guarded by the source version. `per-key`: they are parked
-   * in Postgres until it succeeds (or an operator releases the key), then applied in order; for
-   * sinks whose writes are not idempotent by version. See docs/consumer-runtime.md.
-   */
-  readonly ordering?: KeyOrdering;
-  /**
-   * How long a partition is held on a schema id the registry does not know before its record is
-   * dead-lettered; default 15 min (see docs/consumer-runtime.md, "Unknown schema ids").
-   */
-  readonly unknownSchemaHoldMs?: number;
-  /** How often to read the depth of the dead-letter topic (`ferry_dlq_records`); default 30 s. */
-  readonly deadLetterDepthIntervalMs?: number;
-  /** With `per-key` ordering: how often to look for keys to release; default 10 s. */
-  readonly parkingSweepMs?: number;
-  /** Epoch milliseconds; injectable so that tests can move time. */
-  readonly clock?: () => number;
-  /**
-   * Called after a slice's transaction committed and before its offsets are committed: the
-   * window in which a crash re-delivers work that is already applied. Failure tests kill the
-   * process here.
-   */
-  readonly afterTransactionCommit?: (slice: {
-    topic: string;
-    partition: number;
-    lastOffset: string;
-  }) => void;
-}
-
-/** How often a held partition checks for shutdown and heartbeats. */
-const HOLD_STEP_MS = 500;
-
-const DEFAULT_SESSION_TIMEOUT_MS = 6_000;
+export type { ProjectionConsumerOptions } from './consumer-options';
 
 /** Longest wait of a fetch for new records: an idle member hears of a rebalance this soon. */
 const MAX_FETCH_WAIT_MS = 1_000;
-
-interface Delivery<T> {
-  readonly event: ConsumedEvent<T>;
-  readonly message: KafkaMessage;
-}
 
 /**
  * Consumes one topic and its retry tiers into Postgres with exactly-once effects:
@@ -148,36 +66,34 @@ export class ProjectionConsumer<T extends EventEnvelope> {
   private readonly consumer: Consumer;
   private readonly producer: EventProducer;
   private readonly router: FailureRouter;
-  private readonly gate: DownstreamGate;
+  private readonly decoder: SliceDecoder<T>;
+  private readonly applier: SliceApplier<T>;
+  private readonly holds: PartitionHolds;
   private readonly pauses: PartitionPauses;
-  private readonly retryPolicy: RetryPolicy;
   private readonly parking: KeyParking<T> | undefined;
   private readonly deadLetterDepth: DeadLetterDepth;
   private readonly maxBatchSize: number;
-  private readonly clock: () => number;
+  private readonly clock: Clock;
   private readonly topics: string[];
   private readonly lag: PartitionLag;
   private readonly supervisor: ConsumerSupervisor;
   private readonly heartbeatIntervalMs: number;
-  private readonly entity: Entity;
-  private readonly unknownSchemas = new UnknownSchemaIds();
-  private readonly ages: AppliedAges<T>;
   private lastProgressAt: number;
-  private held = 0;
-  private holdReason: string | undefined;
 
   constructor(
     kafka: Kafka,
-    private readonly codec: EventCodec,
+    codec: EventCodec,
     private readonly options: ProjectionConsumerOptions<T>,
   ) {
-    this.entity = catalogTopicOf(options.contract.eventType).entity;
+    const { groupId, topic, contract, logger } = options;
+    this.clock = options.clock ?? systemClock;
+    const now = () => this.clock.now();
     const sessionTimeoutMs = options.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS;
     this.heartbeatIntervalMs = Math.max(500, Math.floor(sessionTimeoutMs / 6));
     this.consumer = kafka.consumer({
-      groupId: options.groupId,
+      groupId,
       allowAutoTopicCreation: false,
-      maxBytesPerPartition: options.maxBytesPerPartition ?? 1_048_576,
+      maxBytesPerPartition: options.maxBytesPerPartition ?? DEFAULT_MAX_BYTES_PER_PARTITION,
       sessionTimeout: sessionTimeoutMs,
       heartbeatInterval: this.heartbeatIntervalMs,
       maxWaitTimeInMs: MAX_FETCH_WAIT_MS,
@@ -185,63 +101,79 @@ export class ProjectionConsumer<T extends EventEnvelope> {
       retry: { restartOnFailure: (error) => this.supervisor.beforeKafkaRestart(error) },
     });
     this.producer = new EventProducer(kafka);
-    this.lag = new PartitionLag(options.groupId);
+    this.lag = new PartitionLag(groupId);
+    // After a rebalance, lag of partitions another instance now owns is no longer this one's.
     this.supervisor = new ConsumerSupervisor(
       this.consumer,
-      options.groupId,
+      groupId,
       this.runConfig(),
-      options.logger,
-      options.clock ?? Date.now,
-      // After a rebalance, lag of partitions another instance now owns is no longer this one's.
+      logger,
+      now,
       (assignment) => {
         this.lag.keepOnly(assignment);
       },
     );
     this.deadLetterDepth = new DeadLetterDepth(
       kafka,
-      deadLetterTopicOf(options.topic),
+      deadLetterTopicOf(topic),
       options.deadLetterDepthIntervalMs ?? 30_000,
-      options.logger,
+      logger,
     );
-    this.maxBatchSize = options.maxBatchSize ?? 3000;
-    this.clock = options.clock ?? Date.now;
-    this.lastProgressAt = this.clock();
+    this.maxBatchSize = options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE;
+    this.lastProgressAt = now();
     const retry = options.retry ?? { delaysMs: DefaultRetryDelaysMs };
-    this.retryPolicy = retry;
-    this.topics = [
-      options.topic,
-      ...retry.delaysMs.map((delay) => retryTopicOf(options.topic, delay)),
-    ];
+    this.topics = [topic, ...retry.delaysMs.map((delay) => retryTopicOf(topic, delay))];
     this.router = new FailureRouter(this.producer, {
-      consumerGroup: options.groupId,
-      eventType: options.contract.eventType,
+      consumerGroup: groupId,
+      eventType: contract.eventType,
       retry,
-      clock: this.clock,
-      logger: options.logger,
+      clock: now,
+      logger,
     });
-    this.gate = new DownstreamGate(
+    const gate = new DownstreamGate(
       options.downstream ?? 'postgres',
       options.circuitBreaker ?? DefaultCircuitBreakerPolicy,
-      this.clock,
+      now,
     );
-    this.pauses = new PartitionPauses(this.consumer, this.clock);
-    this.ages = new AppliedAges(options.database, this.metricLabels(), this.clock);
+    this.holds = new PartitionHolds(this.clock, gate.name, logger);
+    this.pauses = new PartitionPauses(this.consumer, now);
+    const ages = new AppliedAges<T>(options.database, this.metricLabels(), now);
+    this.decoder = new SliceDecoder({
+      groupId,
+      topic,
+      contract,
+      codec,
+      gate,
+      router: this.router,
+      unknownSchemaHoldMs: options.unknownSchemaHoldMs,
+      now,
+      logger,
+    });
     this.parking =
       (options.ordering ?? 'version-guarded') === 'per-key'
         ? new KeyParking({
-            scope: { group: options.groupId, topic: options.topic },
+            scope: { group: groupId, topic },
             // Its releases apply parked events: their ages are observed like a slice's.
-            database: this.ages.observedDatabase(),
+            database: ages.observedDatabase(),
             codec,
-            contract: options.contract,
-            applyFresh: (tx, events) => this.applyFresh(tx, events),
+            contract,
+            applyFresh: (tx, events) => this.applier.applyFresh(tx, events),
             router: this.router,
-            gate: this.gate,
-            logger: options.logger,
+            gate,
+            logger,
             maxBatchSize: this.maxBatchSize,
             sweepIntervalMs: options.parkingSweepMs ?? 10_000,
           })
         : undefined;
+    this.applier = new SliceApplier({
+      groupId,
+      apply: options.apply,
+      gate,
+      router: this.router,
+      ages,
+      parking: this.parking,
+      logger,
+    });
   }
 
   async start(): Promise<void> {
@@ -261,20 +193,9 @@ export class ProjectionConsumer<T extends EventEnvelope> {
     return {
       lastProgressAt: this.lastProgressAt,
       lag: this.lag.workable(),
-      held: this.held,
-      ...(this.held > 0 && this.holdReason !== undefined ? { holdReason: this.holdReason } : {}),
+      ...this.holds.held(),
       restarts: this.supervisor.restarts(),
       membership: this.supervisor.current(),
-    };
-  }
-
-  private runConfig(): ConsumerRunConfig {
-    return {
-      autoCommit: false,
-      eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
-      eachBatch: (payload) =>
-        withHeartbeats(payload, this.heartbeatIntervalMs, () => this.consumeBatch(payload)),
     };
   }
 
@@ -288,6 +209,17 @@ export class ProjectionConsumer<T extends EventEnvelope> {
     await this.producer.disconnect();
   }
 
+  private runConfig(): ConsumerRunConfig {
+    return {
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently:
+        this.options.partitionsConsumedConcurrently ?? DEFAULT_PARTITIONS_CONCURRENTLY,
+      eachBatch: (payload) =>
+        withHeartbeats(payload, this.heartbeatIntervalMs, () => this.consumeBatch(payload)),
+    };
+  }
+
   private async consumeBatch(payload: EachBatchPayload): Promise<void> {
     const { topic, partition } = payload.batch;
     const isRetryTier = topic !== this.options.topic;
@@ -298,7 +230,9 @@ export class ProjectionConsumer<T extends EventEnvelope> {
       const split = isRetryTier
         ? this.splitRetrySlice(slice)
         : { due: slice, lastTakenOffset: slice.at(-1)?.offset, waitFor: undefined };
-      const outcome = await this.handleUntilDownstreamAnswers(payload, topic, partition, split.due);
+      const outcome = await this.holds.untilAnswered(payload, { topic, partition }, () =>
+        this.handle(topic, partition, split.due),
+      );
       if (outcome === undefined) return;
       if (split.lastTakenOffset !== undefined) {
         this.options.afterTransactionCommit?.({
@@ -313,7 +247,7 @@ export class ProjectionConsumer<T extends EventEnvelope> {
           { topic, partition, offset: (BigInt(split.lastTakenOffset) + 1n).toString() },
         ]);
         payload.resolveOffset(split.lastTakenOffset);
-        this.lastProgressAt = this.clock();
+        this.lastProgressAt = this.clock.now();
         this.lag.set(
           topic,
           partition,
@@ -330,59 +264,13 @@ export class ProjectionConsumer<T extends EventEnvelope> {
     }
   }
 
-  /**
-   * Handles a slice; while its downstream is unavailable (circuit open or unreachable), holds the
-   * partition — heartbeating, committing nothing, using up no attempt — and tries the same slice
-   * again when the circuit lets a probe through. Undefined when the consumer stops meanwhile.
-   */
-  private async handleUntilDownstreamAnswers(
-    payload: EachBatchPayload,
-    topic: string,
-    partition: number,
-    messages: readonly KafkaMessage[],
-  ): Promise<ApplyOutcome | undefined> {
-    for (;;) {
-      try {
-        return await this.handle(topic, partition, messages);
-      } catch (error: unknown) {
-        if (!(error instanceof DownstreamUnavailable)) throw error;
-        const downstream = error.downstream ?? this.gate.name;
-        this.options.logger.warn('downstream unavailable; consumption held', {
-          topic,
-          partition,
-          downstream,
-          retryAt: new Date(error.retryAt).toISOString(),
-          error: error.cause,
-        });
-        this.holdReason = `${downstream} unavailable: ${reasonOf(error.cause)}`;
-        this.held += 1;
-        const stillOwned = await this.holdUntil(payload, error.retryAt).finally(() => {
-          this.held -= 1;
-        });
-        if (!stillOwned) return undefined;
-      }
-    }
-  }
-
-  /** Waits until `until`, heartbeating; false if the consumer stops or loses the partition. */
-  private async holdUntil(payload: EachBatchPayload, until: number): Promise<boolean> {
-    while (this.clock() < until) {
-      if (!payload.isRunning() || payload.isStale()) return false;
-      await new Promise((resolve) =>
-        setTimeout(resolve, Math.min(HOLD_STEP_MS, Math.max(0, until - this.clock()))),
-      );
-      await payload.heartbeat();
-    }
-    return payload.isRunning() && !payload.isStale();
-  }
-
   private splitRetrySlice(slice: KafkaMessage[]) {
     const candidates = slice.map((message) => ({
       offset: message.offset,
       headers: headersToRecord(message.headers),
       message,
     }));
-    const split = splitDue(candidates, this.options.groupId, this.clock());
+    const split = splitDue(candidates, this.options.groupId, this.clock.now());
     return {
       due: split.due.map((candidate) => candidate.message),
       lastTakenOffset: split.lastTakenOffset,
@@ -397,218 +285,20 @@ export class ProjectionConsumer<T extends EventEnvelope> {
     messages: readonly KafkaMessage[],
   ): Promise<ApplyOutcome> {
     if (messages.length === 0) return {};
-    const { deliveries, failed } = await this.decode(topic, partition, messages);
+    const { deliveries, failed } = await this.decoder.decode(topic, partition, messages);
     for (const record of failed)
-      await this.holdKeyOf(
+      await this.applier.holdKeyOf(
         record.key?.toString() ?? '',
         record.headers[FerryHeaders.eventId],
         record,
       );
-    const outcome = await this.applyIsolatingFailures(deliveries, failed);
+    const outcome = await this.applier.apply(deliveries, failed);
     await this.router.route(failed);
     return outcome;
   }
 
-  private async decode(topic: string, partition: number, messages: readonly KafkaMessage[]) {
-    const deliveries: Delivery<T>[] = [];
-    const failed: FailedRecord[] = [];
-    for (const message of messages) {
-      const headers = headersToRecord(message.headers);
-      const history = historyOf(headers, topic, partition, message.offset);
-      try {
-        const value = await this.decodeChecked(message);
-        const event: ConsumedEvent<T> = {
-          value,
-          key: message.key?.toString() ?? '',
-          topic: history.originalTopic,
-          partition,
-          offset: message.offset,
-          timestamp: Number(message.timestamp),
-          headers,
-        };
-        deliveries.push({ event, message });
-      } catch (error: unknown) {
-        if (error instanceof SchemaNotFoundError) this.holdOnUnknownSchema(error);
-        const kind = classifyFailure(error);
-        if (kind === 'unavailable')
-          throw new DownstreamUnavailable(this.gate.recordFailure(), error);
-        if (!(error instanceof FerryError) && kind === 'transient') throw error;
-        failed.push({ key: message.key, value: message.value, headers, history, error, kind });
-      }
-    }
-    return { deliveries, failed };
-  }
-
-  /**
-   * The message's event, once it is known to be one this consumer may apply: not a tombstone,
-   * decodable, from the entity's owner, keyed by its entity id, within its type's invariants.
-   */
-  private async decodeChecked(message: KafkaMessage): Promise<T> {
-    const { contract } = this.options;
-    if (message.value === null)
-      throw new TombstoneError(
-        'A record without a value (tombstone): Ferry topics carry whole states, never deletions',
-      );
-    const value = await this.codec.decode(message.value, contract);
-    const problems = deliveryProblems(
-      value,
-      message.key?.toString() ?? null,
-      this.entity,
-      contract.eventType,
-    );
-    if (problems.length > 0) throw new InvalidEventError(contract.eventType, problems);
-    if (this.unknownSchemas.any()) this.unknownSchemas.resolved(message.value.readUInt32BE(1));
-    consumerMetrics.unknownSchemas.set(this.metricLabels(), this.unknownSchemas.count());
-    return value;
-  }
-
-  /**
-   * A schema id the registry does not know holds the partition (throws DownstreamUnavailable)
-   * until it has stayed unknown for the hold time; then its record is dead-lettered like any
-   * other permanent failure.
-   */
-  private holdOnUnknownSchema(error: SchemaNotFoundError): void {
-    const now = this.clock();
-    const firstSeenAt = this.unknownSchemas.firstSeenAt(error.schemaId, now);
-    consumerMetrics.unknownSchemas.set(this.metricLabels(), this.unknownSchemas.count());
-    const decision = decideUnknownSchema(
-      firstSeenAt,
-      now,
-      this.options.unknownSchemaHoldMs ?? DEFAULT_UNKNOWN_SCHEMA_HOLD_MS,
-    );
-    if (decision.action === 'hold')
-      throw new DownstreamUnavailable(decision.retryAt, error, 'schema registry');
-    this.options.logger.error('schema id still unknown after the hold time; dead-lettering', {
-      group: this.options.groupId,
-      schemaId: error.schemaId,
-      unknownForMs: decision.unknownForMs,
-    });
-  }
-
   private metricLabels() {
     return { group: this.options.groupId, topic: this.options.topic };
-  }
-
-  /**
-   * One transaction for the whole slice; if it fails, each event alone, so that only the events
-   * that really fail are moved to a retry or dead-letter topic.
-   */
-  private async applyIsolatingFailures(
-    deliveries: Delivery<T>[],
-    failed: FailedRecord[],
-  ): Promise<ApplyOutcome> {
-    if (deliveries.length === 0) return {};
-    try {
-      return await this.gate.run(() => this.applyInTransaction(deliveries));
-    } catch (error: unknown) {
-      if (error instanceof DownstreamUnavailable || deliveries.length === 1) {
-        if (error instanceof DownstreamUnavailable) throw error;
-        failed.push(await this.failedAlone(deliveries[0] as Delivery<T>, error));
-        return {};
-      }
-    }
-    const outcome: Record<string, number> = {};
-    for (const delivery of deliveries) {
-      try {
-        const single = await this.gate.run(() => this.applyInTransaction([delivery]), true);
-        for (const [name, count] of Object.entries(single))
-          outcome[name] = (outcome[name] ?? 0) + count;
-      } catch (error: unknown) {
-        if (error instanceof DownstreamUnavailable) throw error;
-        failed.push(await this.failedAlone(delivery, error));
-      }
-    }
-    return outcome;
-  }
-
-  /**
-   * An event that failed alone; with per-key ordering its key now waits for it, before any later
-   * event of the key (in this slice too) is looked at.
-   */
-  private async failedAlone(delivery: Delivery<T>, error: unknown): Promise<FailedRecord> {
-    const record = this.failedRecord(delivery, error);
-    await this.holdKeyOf(delivery.event.key, delivery.event.value.eventId, record);
-    return record;
-  }
-
-  private async holdKeyOf(
-    key: string,
-    eventId: string | undefined,
-    record: FailedRecord,
-  ): Promise<void> {
-    if (this.parking === undefined) return;
-    const destination = resolveFailureDestination(
-      {
-        originalTopic: record.history.originalTopic,
-        attemptsMade: record.history.attemptsMade,
-        kind: record.kind,
-      },
-      this.retryPolicy,
-      this.clock(),
-    );
-    const parking = this.parking;
-    // Postgres unreachable here holds the partition like any other unavailable downstream.
-    await this.gate.run(() => parking.holdKey(key, eventId, headStateAfter(destination)));
-  }
-
-  private failedRecord(delivery: Delivery<T>, error: unknown): FailedRecord {
-    const kind = classifyFailure(error);
-    const { message, event } = delivery;
-    return {
-      key: message.key,
-      value: message.value,
-      headers: event.headers,
-      history: historyOf(event.headers, event.topic, event.partition, event.offset),
-      error,
-      kind: kind === 'unavailable' ? 'transient' : kind,
-    };
-  }
-
-  /** One transaction, in the CONSUMER span of its events (see processSpanOf). */
-  private async applyInTransaction(deliveries: readonly Delivery<T>[]): Promise<ApplyOutcome> {
-    return inProcessSpan(processSpanOf(this.options.groupId, deliveries), async () => {
-      const outcome = await this.applyInTransactionUntraced(deliveries);
-      this.options.logger.debug('slice applied', { events: deliveries.length, outcome });
-      return outcome;
-    });
-  }
-
-  private async applyInTransactionUntraced(
-    deliveries: readonly Delivery<T>[],
-  ): Promise<ApplyOutcome> {
-    const parking = this.parking;
-    if (parking === undefined)
-      return this.ages.transaction((tx) =>
-        this.applyFresh(
-          tx,
-          deliveries.map((d) => d.event),
-        ),
-      );
-    const { outcome, releasing } = await this.ages.transaction((tx) =>
-      parking.applyInKeyOrder(tx, deliveries),
-    );
-    // The release runs on its own, in spans of its own: not under this slice's.
-    if (releasing.length > 0)
-      detachedFromWork(() => {
-        parking.wake();
-      });
-    return outcome;
-  }
-
-  /** Records the events' ids and applies the ones this group sees for the first time. */
-  private async applyFresh(
-    tx: Transaction,
-    events: readonly ConsumedEvent<T>[],
-  ): Promise<ApplyOutcome> {
-    const fresh = await recordFirstDeliveries(
-      tx,
-      this.options.groupId,
-      events.map((e) => e.value.eventId),
-    );
-    const firstSeen = firstDeliveries(events, (e) => e.value.eventId, fresh);
-    const applied = firstSeen.length > 0 ? await this.options.apply(tx, firstSeen) : {};
-    this.ages.applied(tx, firstSeen);
-    return { ...applied, duplicate: events.length - firstSeen.length };
   }
 
   /** A slice that took no record (a retry tier's records not due yet) is not an apply. */
@@ -621,8 +311,4 @@ export class ProjectionConsumer<T extends EventEnvelope> {
     applyMetrics.duration.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
     applyMetrics.batchSize.observe(labels, taken);
   }
-}
-
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

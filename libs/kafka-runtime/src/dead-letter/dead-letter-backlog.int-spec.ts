@@ -12,7 +12,7 @@ import { createKafka, type KafkaConnection } from '../connection';
 import type { Admin, Producer } from '../external/kafka.interface';
 import { DeadLetterHeaders } from '../headers';
 import { DeadLetterBacklog } from './dead-letter-backlog';
-import { replayDeadLetters } from './replay-dead-letters';
+import { replayDeadLetters } from '../replay/replay-dead-letters';
 
 /*
  * Dead letters neither replayed nor resolved, against a real dead-letter topic and the replay

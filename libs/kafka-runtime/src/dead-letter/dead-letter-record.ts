@@ -1,5 +1,6 @@
 import { FerryHeaders } from '@ferry/contracts';
 import { DeadLetterHeaders } from '../headers';
+import { parseRetrySchedule, type RetryPolicy } from '../retry/retry-schedule';
 
 /** Header values as bytes, every value of a repeated header kept in order. */
 export type RecordHeaders = Readonly<Record<string, readonly Buffer[]>>;
@@ -34,6 +35,8 @@ export interface DeadLetterContext {
   /** transient | permanent | programmer as written by the runtime; other values are kept. */
   readonly errorKind: string | undefined;
   readonly fingerprint: string | undefined;
+  /** The failing group's retry schedule; undefined on records written before it was recorded. */
+  readonly retrySchedule: RetryPolicy | undefined;
   readonly eventId: string | undefined;
   readonly eventType: string | undefined;
 }
@@ -77,6 +80,9 @@ export function parseDeadLetterRecord(raw: RawDeadLetter): DeadLetterRecord {
       errorMessage: header(DeadLetterHeaders.errorMessage),
       errorKind: header(DeadLetterHeaders.errorKind),
       fingerprint: header(DeadLetterHeaders.fingerprint),
+      retrySchedule: parseRetrySchedule(
+        raw.headers[DeadLetterHeaders.retrySchedule]?.[0]?.toString('utf8'),
+      ),
       eventId: header(FerryHeaders.eventId),
       eventType: header(FerryHeaders.eventType),
     },

@@ -21,7 +21,7 @@ import { headersToRecord } from '../consumer/headers';
 import { KafkaRuntime } from '../runtime';
 import { DeadLetterTopicNotFoundError, ReplayRejectedError } from './errors';
 import { listDeadLetters } from './list-dead-letters';
-import { replayDeadLetters, type ReplayDeadLettersOptions } from './replay-dead-letters';
+import { replayDeadLetters, type ReplayDeadLettersOptions } from '../replay/replay-dead-letters';
 import { DEAD_LETTER_READER_GROUP_PREFIX } from './scan-partitions';
 
 const env = testEnvironment();
@@ -70,6 +70,7 @@ function deadLetter(
       [DeadLetterHeaders.errorMessage]: `${context.errorClass} on record ${n}`,
       [DeadLetterHeaders.errorKind]: context.kind,
       [DeadLetterHeaders.fingerprint]: `fp-${context.errorClass}`,
+      [DeadLetterHeaders.retrySchedule]: DefaultRetryDelaysMs.join(','),
     },
   };
 }
@@ -353,6 +354,7 @@ describe('replayDeadLetters (real Kafka and Postgres)', () => {
       [RetryHeaders.attempt]: '1',
       [RetryHeaders.originalTopic]: scenario.topic,
       [RetryHeaders.originalOffset]: '103',
+      [RetryHeaders.schedule]: DefaultRetryDelaysMs.join(','),
       [ReplayHeaders.replayId]: summary.replayId,
     });
     const dueAt = Date.parse(headers[RetryHeaders.dueAt] ?? '');

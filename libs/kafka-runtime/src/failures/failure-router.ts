@@ -1,30 +1,19 @@
 import { FerryHeaders } from '@ferry/contracts';
 import { withLogFields, type Logger } from '@ferry/observability';
+import { consumerMetrics } from '../consumer/consumer-metrics';
+import { deadLetterHeaders } from '../dead-letter/dead-letter-message';
 import type { IHeaders } from '../external/kafka.interface';
 import type { EventProducer } from '../producer/event-producer';
-import { consumerMetrics } from '../consumer/consumer-metrics';
-import type { FailureKind } from '@ferry/failures';
-import {
-  deadLetterHeaders,
-  originalHeaders,
-  retryHeaders,
-  type DeliveryHistory,
-} from './failure-headers';
-import { resolveFailureDestination, type FailureDestination, type RetryPolicy } from './routing';
-
-export interface FailedRecord {
-  readonly key: Buffer | null;
-  readonly value: Buffer | null;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly history: DeliveryHistory;
-  readonly error: unknown;
-  readonly kind: Exclude<FailureKind, 'unavailable'>;
-}
+import { retryHeaders } from '../retry/retry-message';
+import type { RetryPolicy } from '../retry/retry-schedule';
+import { originalHeaders } from './delivery-history';
+import { failedRecordOf, type FailedRecord, type Failure } from './failed-record';
 
 /**
- * Moves failed records on: to the next retry topic or to the dead-letter topic, with the original
- * key, value bytes and headers plus the runtime's failure headers. Resolves once Kafka has
- * acknowledged them, so the caller may then commit the offsets of the failed records.
+ * Moves failed records on to the destination each was given: the next retry topic or the
+ * dead-letter topic, with the original key, value bytes and headers plus the runtime's failure
+ * headers. Resolves once Kafka has acknowledged them, so the caller may then commit the offsets
+ * of the failed records.
  */
 export class FailureRouter {
   constructor(
@@ -38,44 +27,43 @@ export class FailureRouter {
     },
   ) {}
 
-  async route(records: readonly FailedRecord[]): Promise<FailureDestination[]> {
+  /** The failure as a record with its destination, by this group's schedule, decided now. */
+  failedRecord(failure: Failure): FailedRecord {
+    return failedRecordOf(failure, this.options.retry, this.options.clock());
+  }
+
+  async route(records: readonly FailedRecord[]): Promise<void> {
+    if (records.length === 0) return;
     const now = this.options.clock();
-    const routed = records.map((record) => {
-      const destination = resolveFailureDestination(
-        {
-          originalTopic: record.history.originalTopic,
-          attemptsMade: record.history.attemptsMade,
-          kind: record.kind,
-        },
-        this.options.retry,
-        now,
-      );
+    const messages = records.map((record) => {
       const context = {
         ...record,
         consumerGroup: this.options.consumerGroup,
         eventType: this.options.eventType,
+        schedule: this.options.retry,
         now,
       };
+      const { destination } = record;
       const added =
         destination.to === 'retry'
           ? retryHeaders(context, destination.attempt, destination.dueAt)
           : deadLetterHeaders(context);
       const headers: IHeaders = { ...originalHeaders(record.headers), ...added };
-      return { record, destination, message: { key: record.key, value: record.value, headers } };
+      return {
+        topic: destination.topic,
+        messages: [{ key: record.key, value: record.value, headers }],
+      };
     });
-    if (routed.length === 0) return [];
-    await this.producer.send(
-      routed.map(({ destination, message }) => ({ topic: destination.topic, messages: [message] })),
-    );
+    await this.producer.send(messages);
     // Each line names its event (`event_id`), as every line of a consumer's work on one does.
-    for (const { record, destination } of routed)
+    for (const record of records)
       withLogFields({ event_id: record.headers[FerryHeaders.eventId] }, () => {
-        this.report(record, destination);
+        this.report(record);
       });
-    return routed.map(({ destination }) => destination);
   }
 
-  private report(record: FailedRecord, destination: FailureDestination): void {
+  private report(record: FailedRecord): void {
+    const { destination } = record;
     const labels = { group: this.options.consumerGroup, topic: record.history.originalTopic };
     const error = record.error instanceof Error ? record.error : new Error(String(record.error));
     const fields = {

@@ -1,11 +1,7 @@
-import type { EventContract, EventEnvelope } from '@ferry/contracts';
-import type { Logger } from '@ferry/observability';
-import type { Database, Transaction } from '@ferry/persistence';
-import type { ApplyOutcome, ConsumedEvent } from '../consumer/consumed-event';
+import type { EventEnvelope } from '@ferry/contracts';
+import type { Transaction } from '@ferry/persistence';
+import type { ApplyOutcome } from '../consumer/consumed-event';
 import { consumerMetrics } from '../consumer/consumer-metrics';
-import type { DownstreamGate } from '../consumer/downstream-gate';
-import type { FailureRouter } from '../failures/failure-router';
-import type { EventCodec } from '../registry/event-codec';
 import {
   holdKey,
   lockParkedKeys,
@@ -14,33 +10,12 @@ import {
   releaseHeads,
   releasingKeys,
   type ParkedRecord,
-  type ParkingScope,
 } from './parked-keys';
 import { ParkedKeyRelease } from './parked-key-release';
+import type { ParkableDelivery, ParkingDeps } from './parking-deps';
 import { planParking, type HeadState } from './parking-plan';
 
-/** A consumed record: the decoded event and the bytes it came in. */
-export interface ParkableDelivery<T> {
-  readonly event: ConsumedEvent<T>;
-  readonly message: { readonly key: Buffer | null; readonly value: Buffer | null };
-}
-
-/** Records event ids and applies the events seen for the first time (the consumer's own step). */
-export type ApplyFresh<T> = (
-  tx: Transaction,
-  events: readonly ConsumedEvent<T>[],
-) => Promise<ApplyOutcome>;
-
-export interface KeyParkingOptions<T extends EventEnvelope> {
-  readonly scope: ParkingScope;
-  readonly database: Database;
-  readonly codec: EventCodec;
-  readonly contract: EventContract<T>;
-  readonly applyFresh: ApplyFresh<T>;
-  readonly router: FailureRouter;
-  readonly gate: DownstreamGate;
-  readonly logger: Logger;
-  readonly maxBatchSize: number;
+export interface KeyParkingOptions<T extends EventEnvelope> extends ParkingDeps<T> {
   /** How often releasing keys are looked for (after a crash, an operator release, an outage). */
   readonly sweepIntervalMs: number;
 }

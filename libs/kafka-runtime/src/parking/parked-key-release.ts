@@ -1,37 +1,22 @@
-import type { EventContract, EventEnvelope } from '@ferry/contracts';
-import { inProcessSpan, type Logger } from '@ferry/observability';
-import type { Database, Transaction } from '@ferry/persistence';
+import type { EventEnvelope } from '@ferry/contracts';
+import { classifyFailure } from '@ferry/failures';
+import { inProcessSpan } from '@ferry/observability';
+import type { Transaction } from '@ferry/persistence';
+import { DownstreamUnavailable } from '../breaker/downstream-gate';
 import type { ApplyOutcome, ConsumedEvent } from '../consumer/consumed-event';
 import { consumerMetrics } from '../consumer/consumer-metrics';
 import { processSpanOf } from '../consumer/process-span';
-import { DownstreamUnavailable, type DownstreamGate } from '../consumer/downstream-gate';
-import { classifyFailure } from '@ferry/failures';
-import { historyOf } from '../failures/failure-headers';
-import type { FailureRouter } from '../failures/failure-router';
-import type { EventCodec } from '../registry/event-codec';
-import type { ApplyFresh } from './key-parking';
+import { historyOf } from '../failures/delivery-history';
+import type { ParkingDeps } from './parking-deps';
 import {
   blockOnParkedRecord,
   deleteParkedRecords,
   dropEmptyKeys,
   lockParkedKeys,
   parkedRecordsOf,
-  type ParkingScope,
   type StoredParkedRecord,
 } from './parked-keys';
 import { headStateAfter } from './parking-plan';
-
-export interface ParkedKeyReleaseOptions<T extends EventEnvelope> {
-  readonly scope: ParkingScope;
-  readonly database: Database;
-  readonly codec: EventCodec;
-  readonly contract: EventContract<T>;
-  readonly applyFresh: ApplyFresh<T>;
-  readonly router: FailureRouter;
-  readonly gate: DownstreamGate;
-  readonly logger: Logger;
-  readonly maxBatchSize: number;
-}
 
 export type ReleaseResult = 'released' | 'blocked' | 'unavailable' | 'stopped';
 
@@ -44,7 +29,7 @@ export type ReleaseResult = 'released' | 'blocked' | 'unavailable' | 'stopped';
  */
 export class ParkedKeyRelease<T extends EventEnvelope> {
   constructor(
-    private readonly options: ParkedKeyReleaseOptions<T>,
+    private readonly options: ParkingDeps<T>,
     private readonly stopping: () => boolean,
   ) {}
 
@@ -116,19 +101,17 @@ export class ParkedKeyRelease<T extends EventEnvelope> {
    * duplicate. The other order could lose it.
    */
   private async blockOn(record: StoredParkedRecord, error: unknown): Promise<void> {
-    const kind = classifyFailure(error);
-    const { scope } = this.options;
-    const [destination] = await this.options.router.route([
-      {
-        key: record.recordKey,
-        value: record.recordValue,
-        headers: record.headers,
-        history: historyOf(record.headers, scope.topic, record.partition, record.offset),
-        error,
-        kind: kind === 'unavailable' ? 'transient' : kind,
-      },
-    ]);
-    if (destination === undefined) throw new RangeError('A routed record has no destination');
+    const { scope, router } = this.options;
+    const failed = router.failedRecord({
+      key: record.recordKey,
+      value: record.recordValue,
+      headers: record.headers,
+      history: historyOf(record.headers, scope.topic, record.partition, record.offset),
+      error,
+      kind: classifyFailure(error),
+    });
+    const { destination } = failed;
+    await router.route([failed]);
     await this.options.database.transaction((tx) =>
       blockOnParkedRecord(tx, scope, record, headStateAfter(destination)),
     );

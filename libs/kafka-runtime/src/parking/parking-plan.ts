@@ -1,4 +1,4 @@
-import type { FailureDestination } from '../failures/routing';
+import type { FailureDestination } from '../retry/retry-schedule';
 
 /**
  * How a consumer orders the events of one key when some of them fail:

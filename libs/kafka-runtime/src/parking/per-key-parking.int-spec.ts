@@ -18,7 +18,7 @@ import {
 } from '@ferry/test-support';
 import { consumerMetrics } from '../consumer/consumer-metrics';
 import type { ProjectionConsumer } from '../consumer/projection-consumer';
-import { replayDeadLetters } from '../dead-letter/replay-dead-letters';
+import { replayDeadLetters } from '../replay/replay-dead-letters';
 import { KafkaRuntime } from '../runtime';
 import { readTopic } from '../testing/read-topic';
 import { listParkedKeys, releaseParkedKey } from './parked-key-admin';
@@ -278,7 +278,6 @@ describe('per-key parking (real Kafka, registry and Postgres)', () => {
         ratePerSecond: 10,
         dryRun: false,
         reason: 'fixed',
-        firstRetryDelayMs: delays[0],
       },
     );
     expect(replay.replayed).toBe(1);

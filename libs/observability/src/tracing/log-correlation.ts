@@ -1,6 +1,5 @@
 import { trace } from '@opentelemetry/api';
-import { currentLogFields } from '../log-context';
-import type { LogFields } from '../logger';
+import { currentLogFields, type LogFields } from '../log-context';
 
 /**
  * What ties a log line to its trace and its event: `trace_id` and `span_id` of the active span

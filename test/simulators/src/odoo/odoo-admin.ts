@@ -1,6 +1,6 @@
 import { parseJson, type SimRequest, type SimResponse } from '../http/simulator-server';
 import { serializeOdooError } from './odoo-errors';
-import type { OdooHarness } from './odoo-simulator';
+import type { OdooHarness } from './odoo-harness';
 import type { WebhookRule } from './webhook-rules';
 
 const RECORDS = /^\/__sim\/records\/([^/]+)(?:\/(\d+))?$/;

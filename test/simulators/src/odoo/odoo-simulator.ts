@@ -1,23 +1,18 @@
 import { SimClock } from '../clock';
 import type { ServerFault } from '../http/faults';
-import type { DeliveryFaults, DeliveryRecord } from '../http/outbox';
+import type { DeliveryFaults } from '../http/outbox';
 import type { RecordedRequest, RequestFilter } from '../http/request-log';
 import type { SigningOptions } from '../http/signing';
 import { SimulatorServer } from '../http/simulator-server';
 import type { ModelSpec } from './model-spec';
 import { callModelMethod, WRITE_METHODS } from './model-methods';
 import { standardModels } from './odoo-models';
-import type { ReadRecord } from './odoo-values';
 import { odooAdminRoutes } from './odoo-admin';
-import { OdooOrm, type SearchOptions } from './orm';
+import { OdooOrm } from './orm';
 import { handleOdooRequest, labelOdooRequest, type OdooCredentials } from './rpc-endpoints';
 import { WebhookSender, type WebhookRule } from './webhook-rules';
-import {
-  seedBaseData,
-  seedWarehouse,
-  type SeededLocations,
-  type SeededWarehouse,
-} from './seed-data';
+import { seedBaseData, seedWarehouse } from './seed-data';
+import type { OdooHarness } from './odoo-harness';
 
 export interface OdooSimulatorOptions {
   readonly database?: string;
@@ -46,52 +41,6 @@ export interface OdooSimulatorOptions {
   readonly seedWarehouse?: boolean;
   /** ISO code of the company's currency, the default of orders and invoices. Default 'EUR'. */
   readonly companyCurrency?: string;
-}
-
-/** What tests do to and read from the simulated Odoo besides calling its APIs. */
-export interface OdooHarness {
-  readonly credentials: OdooCredentials;
-  readonly clock: SimClock;
-  /** The locations seeded at start (when `seedWarehouse`), by role. */
-  readonly locations: SeededLocations;
-  /** The warehouse seeded at start (code WH) and its operation types; ids 0 without it. */
-  readonly warehouse: SeededWarehouse;
-  /** Active currencies by ISO code (EUR and USD, with 2 decimal places, and the company's). */
-  readonly currencies: Readonly<Record<string, number>>;
-
-  /** Inserts records that "were already there": no webhooks. Returns their ids. */
-  seed(
-    model: string,
-    records: Record<string, unknown> | readonly Record<string, unknown>[],
-  ): number[];
-  /** A user creates a record in Odoo: automation rules fire. */
-  create(model: string, vals: Record<string, unknown>): number;
-  /** A user edits records in Odoo: automation rules fire. */
-  write(model: string, ids: readonly number[], vals: Record<string, unknown>): void;
-  unlink(model: string, ids: readonly number[]): void;
-  /** A user clicks a button (button_confirm, button_validate, action_apply_inventory, …). */
-  call(
-    model: string,
-    method: string,
-    ids: readonly number[],
-    context?: Readonly<Record<string, unknown>>,
-  ): unknown;
-  read(model: string, ids: readonly number[], fields?: readonly string[]): ReadRecord[];
-  searchRead(
-    model: string,
-    domain?: unknown,
-    fields?: readonly string[],
-    options?: SearchOptions,
-  ): ReadRecord[];
-  /** Simulator-wide change counter of a record: strictly increasing on every write. */
-  revisionOf(model: string, id: number): number | undefined;
-
-  addWebhook(rule: WebhookRule): number;
-  setWebhookFaults(faults: DeliveryFaults): void;
-  webhookFaults(): DeliveryFaults;
-  webhookDeliveries(): DeliveryRecord[];
-  /** Resolves when every webhook triggered so far was sent (or failed). */
-  webhooksIdle(): Promise<void>;
 }
 
 export interface OdooSimulator extends OdooHarness {

@@ -1,5 +1,5 @@
 import { parseJson, type SimRequest, type SimResponse } from '../http/simulator-server';
-import type { BurstOptions, StockChange, WmsHarness } from './wms-simulator';
+import type { BurstOptions, StockChange, WmsHarness } from './wms-harness';
 import { SHIPMENT_STATUSES, type InventorySnapshot, type ShipmentStatus } from './wms-payloads';
 
 /**

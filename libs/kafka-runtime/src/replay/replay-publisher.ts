@@ -2,7 +2,7 @@ import { PublishError } from '../errors';
 import type { Kafka } from '../external/kafka.interface';
 import { EventProducer } from '../producer/event-producer';
 import { RateLimiter, type Clock } from '@ferry/time';
-import { kafkaHeadersOf } from './kafka-record';
+import { kafkaHeadersOf } from '../dead-letter/kafka-record';
 import { replayHeaders, type ReplayTarget } from './replay-headers';
 import type { ReplayItem } from './replay-plan';
 

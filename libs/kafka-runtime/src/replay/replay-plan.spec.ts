@@ -1,6 +1,6 @@
-import { DefaultRetryDelaysMs, retryTopicOf } from '@ferry/contracts';
+import { retryTopicOf } from '@ferry/contracts';
 import { DeadLetterHeaders } from '../headers';
-import { parseDeadLetterRecord } from './dead-letter-record';
+import { parseDeadLetterRecord } from '../dead-letter/dead-letter-record';
 import { planReplay } from './replay-plan';
 
 function deadLetter(offset: string, headers: Record<string, string>) {
@@ -20,6 +20,7 @@ function deadLetter(offset: string, headers: Record<string, string>) {
 const complete = deadLetter('1', {
   [DeadLetterHeaders.originalTopic]: 'levels',
   [DeadLetterHeaders.consumerGroup]: 'projector',
+  [DeadLetterHeaders.retrySchedule]: '1000,2000',
 });
 const noGroup = deadLetter('2', { [DeadLetterHeaders.originalTopic]: 'levels' });
 const noTopic = deadLetter('3', {});
@@ -31,11 +32,28 @@ describe('planReplay', () => {
     expect(plan.items.map((item) => item.destination)).toEqual(['levels', 'levels']);
   });
 
-  it('sends records to the first retry tier of their original topic for retry-now', () => {
+  it('sends records to the first retry tier of the schedule they failed under for retry-now', () => {
     const plan = planReplay([complete], 'retry-now');
-    expect(plan.items.map((item) => item.destination)).toEqual([
-      retryTopicOf('levels', DefaultRetryDelaysMs[0] ?? 0),
+    expect(plan.problems).toEqual([]);
+    expect(plan.items.map((item) => item.destination)).toEqual([retryTopicOf('levels', 1000)]);
+    expect(plan.items.map((item) => item.destination)).toEqual(['levels.retry.1s']);
+  });
+
+  it('assumes no schedule: a record without one goes back to its topic only', () => {
+    const unscheduled = deadLetter('4', {
+      [DeadLetterHeaders.originalTopic]: 'levels',
+      [DeadLetterHeaders.consumerGroup]: 'projector',
+    });
+    const noTiers = deadLetter('5', {
+      [DeadLetterHeaders.originalTopic]: 'levels',
+      [DeadLetterHeaders.consumerGroup]: 'projector',
+      [DeadLetterHeaders.retrySchedule]: '',
+    });
+    expect(planReplay([unscheduled, noTiers], 'retry-now').problems).toEqual([
+      '0:4 has no retry-schedule header (dead-lettered before Ferry recorded it): replay it to its original topic',
+      '0:5 cannot go to a retry topic: no retry tiers',
     ]);
+    expect(planReplay([unscheduled], 'original-topic').problems).toEqual([]);
   });
 
   it('names records lacking the headers their target needs', () => {

@@ -1,5 +1,6 @@
 import { DeadLetterHeaders, ReplayHeaders, RetryHeaders } from '../headers';
-import type { DeadLetterRecord, RecordHeaders } from './dead-letter-record';
+import type { DeadLetterRecord, RecordHeaders } from '../dead-letter/dead-letter-record';
+import { formatRetrySchedule } from '../retry/retry-schedule';
 
 /** Where a replay re-delivers records. */
 export type ReplayTarget = 'original-topic' | 'retry-now';
@@ -64,5 +65,7 @@ function retryNowHeaders(
     [RetryHeaders.dueAt]: dueAt,
     [RetryHeaders.errorClass]: context.errorClass,
     [RetryHeaders.errorMessage]: context.errorMessage,
+    [RetryHeaders.schedule]:
+      context.retrySchedule === undefined ? undefined : formatRetrySchedule(context.retrySchedule),
   };
 }

@@ -1,9 +1,29 @@
 import { deadLetterTopicOf, retryTopicOf } from '@ferry/contracts';
 import type { FailureKind } from '@ferry/failures';
 
+/**
+ * A consumer's retry schedule: one retry topic per delay. Every retry and dead-letter record
+ * carries it in its headers (`formatRetrySchedule`), so whatever handles the record later (a
+ * replay) uses the schedule it failed under.
+ */
 export interface RetryPolicy {
   /** Delay before each retry; its length is the number of retries. */
   readonly delaysMs: readonly number[];
+}
+
+/** The schedule as a header value: delays in milliseconds, comma-separated ('' when none). */
+export function formatRetrySchedule(policy: RetryPolicy): string {
+  return policy.delaysMs.join(',');
+}
+
+/** The schedule a header value names; undefined when it is missing or not a list of delays. */
+export function parseRetrySchedule(text: string | undefined): RetryPolicy | undefined {
+  if (text === undefined) return undefined;
+  if (text === '') return { delaysMs: [] };
+  const delaysMs = text.split(',').map(Number);
+  return delaysMs.every((delay) => Number.isSafeInteger(delay) && delay > 0)
+    ? { delaysMs }
+    : undefined;
 }
 
 export interface FailedDelivery {

@@ -1,6 +1,6 @@
 import { FerryHeaders } from '@ferry/contracts';
 import { DeadLetterHeaders, ReplayHeaders, RetryHeaders } from '../headers';
-import { parseDeadLetterRecord, type RecordHeaders } from './dead-letter-record';
+import { parseDeadLetterRecord, type RecordHeaders } from '../dead-letter/dead-letter-record';
 import { originalHeadersOf, replayHeaders } from './replay-headers';
 
 const text = (headers: RecordHeaders) =>

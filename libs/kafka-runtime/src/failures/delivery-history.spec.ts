@@ -1,5 +1,7 @@
+import { deadLetterHeaders } from '../dead-letter/dead-letter-message';
 import { DeadLetterHeaders, RetryHeaders } from '../headers';
-import { deadLetterHeaders, historyOf, retryHeaders, type FailureContext } from './failure-headers';
+import { retryHeaders } from '../retry/retry-message';
+import { historyOf, type FailureContext } from './delivery-history';
 
 const firstFailure = Date.parse('2026-11-23T12:00:00Z');
 const error = Object.assign(new Error('could not serialize access'), { code: '40001' });
@@ -10,6 +12,7 @@ const failure = (history: FailureContext['history'], now: number): FailureContex
   error,
   kind: 'transient',
   eventType: 'InventoryLevelSet',
+  schedule: { delaysMs: [30_000, 120_000] },
   now,
 });
 
@@ -61,5 +64,15 @@ describe('delivery history', () => {
       [DeadLetterHeaders.firstFailureAt]: '2026-11-23T12:00:00.000Z',
     });
     expect(toTier1[RetryHeaders.originalOffset]).toBe('41');
+  });
+
+  it('carries the group’s retry schedule on retry and dead-letter records', () => {
+    const onMain = historyOf({}, 'ferry.inventory', 3, '41');
+    expect(retryHeaders(failure(onMain, firstFailure), 1, firstFailure)).toMatchObject({
+      [RetryHeaders.schedule]: '30000,120000',
+    });
+    expect(deadLetterHeaders(failure(onMain, firstFailure))).toMatchObject({
+      [DeadLetterHeaders.retrySchedule]: '30000,120000',
+    });
   });
 });

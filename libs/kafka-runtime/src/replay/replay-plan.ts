@@ -1,5 +1,5 @@
-import { DefaultRetryDelaysMs, retryTopicOf } from '@ferry/contracts';
-import type { DeadLetterRecord } from './dead-letter-record';
+import { retryTopicOf } from '@ferry/contracts';
+import type { DeadLetterRecord } from '../dead-letter/dead-letter-record';
 import type { ReplayTarget } from './replay-headers';
 
 export interface ReplayItem {
@@ -17,19 +17,15 @@ export interface ReplayPlan {
 /**
  * Where each record goes. `original-topic`: back to the topic it was first published to, where
  * every group consuming it sees it again (groups that applied it already skip it by event id).
- * `retry-now`: to the first retry topic of that topic, named for the group that failed, so only
- * that group processes it.
+ * `retry-now`: to the first retry topic of the schedule the record failed under (its
+ * `ferry-dlq-retry-schedule` header), named for the group that failed, so only that group
+ * processes it. No schedule is assumed: a record without one can only go back to its topic.
  */
-/** `firstRetryDelayMs`: the first delay of the failed consumer's schedule (its first retry topic). */
-export function planReplay(
-  records: readonly DeadLetterRecord[],
-  target: ReplayTarget,
-  firstRetryDelayMs: number | undefined = DefaultRetryDelaysMs[0],
-): ReplayPlan {
+export function planReplay(records: readonly DeadLetterRecord[], target: ReplayTarget): ReplayPlan {
   const items: ReplayItem[] = [];
   const problems: string[] = [];
   for (const record of records) {
-    const destination = destinationOf(record, target, firstRetryDelayMs);
+    const destination = destinationOf(record, target);
     if (typeof destination === 'string') items.push({ record, destination });
     else problems.push(`${record.dlqPartition}:${record.dlqOffset} ${destination.problem}`);
   }
@@ -39,12 +35,18 @@ export function planReplay(
 function destinationOf(
   record: DeadLetterRecord,
   target: ReplayTarget,
-  firstDelay: number | undefined,
 ): string | { readonly problem: string } {
-  const { originalTopic, consumerGroup } = record.context;
+  const { originalTopic, consumerGroup, retrySchedule } = record.context;
   if (originalTopic === undefined) return { problem: 'has no original-topic header' };
   if (target === 'original-topic') return originalTopic;
   if (consumerGroup === undefined) return { problem: 'has no consumer-group header' };
+  if (retrySchedule === undefined)
+    return {
+      problem:
+        'has no retry-schedule header (dead-lettered before Ferry recorded it): ' +
+        'replay it to its original topic',
+    };
+  const firstDelay = retrySchedule.delaysMs[0];
   if (firstDelay === undefined) return { problem: 'cannot go to a retry topic: no retry tiers' };
   return retryTopicOf(originalTopic, firstDelay);
 }

@@ -8,9 +8,9 @@ import {
 import { createKafka } from '../connection';
 import type { Kafka } from '../external/kafka.interface';
 import { systemClock, tokenBucketProblems, type Clock } from '@ferry/time';
-import { deadLetterFilterToJson, type DeadLetterFilter } from './dead-letter-filter';
-import { ReplayRejectedError } from './errors';
-import { readDeadLetters, type DeadLetterDeps } from './list-dead-letters';
+import { deadLetterFilterToJson, type DeadLetterFilter } from '../dead-letter/dead-letter-filter';
+import { ReplayRejectedError } from '../dead-letter/errors';
+import { readDeadLetters, type DeadLetterDeps } from '../dead-letter/list-dead-letters';
 import type { ReplayTarget } from './replay-headers';
 import { planReplay, type ReplayItem } from './replay-plan';
 import { publishReplay } from './replay-publisher';
@@ -32,8 +32,6 @@ export interface ReplayDeadLettersOptions {
   readonly dryRun: boolean;
   /** Why; required unless `dryRun`. */
   readonly reason?: string;
-  /** With target 'retry-now': the first delay of the consumer's retry schedule (default 30 s). */
-  readonly firstRetryDelayMs?: number;
 }
 
 export interface DeadLetterReplaySummary {
@@ -65,7 +63,7 @@ export async function replayDeadLetters(
     dlqTopic: options.dlqTopic,
     filter: options.filter,
   });
-  const plan = planReplay(listing.records, options.target, options.firstRetryDelayMs);
+  const plan = planReplay(listing.records, options.target);
   if (plan.problems.length > 0)
     throw new ReplayRejectedError('Some matching records cannot be replayed', plan.problems);
   if (!options.dryRun) await requireTopics(kafka, plan.items);

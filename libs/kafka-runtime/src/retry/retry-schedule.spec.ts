@@ -1,4 +1,9 @@
-import { resolveFailureDestination, type RetryPolicy } from './routing';
+import {
+  formatRetrySchedule,
+  parseRetrySchedule,
+  resolveFailureDestination,
+  type RetryPolicy,
+} from './retry-schedule';
 
 const policy: RetryPolicy = { delaysMs: [30_000, 120_000, 480_000] };
 const now = Date.parse('2026-11-23T12:00:00Z');
@@ -68,5 +73,20 @@ describe('resolveFailureDestination', () => {
         now,
       ).to,
     ).toBe('dead-letter');
+  });
+});
+
+describe('the retry schedule in headers', () => {
+  it('reads back what it writes', () => {
+    expect(formatRetrySchedule(policy)).toBe('30000,120000,480000');
+    expect(parseRetrySchedule('30000,120000,480000')).toEqual(policy);
+    expect(parseRetrySchedule(formatRetrySchedule({ delaysMs: [] }))).toEqual({ delaysMs: [] });
+  });
+
+  it('knows nothing of a missing or garbled header', () => {
+    expect(parseRetrySchedule(undefined)).toBeUndefined();
+    expect(parseRetrySchedule('30s,2m')).toBeUndefined();
+    expect(parseRetrySchedule('1000,-5')).toBeUndefined();
+    expect(parseRetrySchedule('1000,,2000')).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { gauge } from '@ferry/observability';
 import { classifyFailure, FerryError } from '@ferry/failures';
-import { retryAfterOf } from '../failures/retry-after';
+import { retryAfterOf } from './retry-after';
 import {
   afterFailure,
   afterSuccess,
@@ -8,7 +8,7 @@ import {
   currentState,
   type CircuitBreakerPolicy,
   type CircuitState,
-} from '../failures/circuit-breaker';
+} from './circuit-breaker';
 
 const circuitGauge = gauge(
   'ferry_circuit_open',
