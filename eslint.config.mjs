@@ -1,7 +1,10 @@
 import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
-import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import {
+  createTypeScriptImportResolver,
+  defaultConditionNames,
+} from 'eslint-import-resolver-typescript';
 import { importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
@@ -114,6 +117,7 @@ export default tseslint.config(
   {
     ignores: [
       '**/dist/**',
+      '**/out-tsc/**',
       '**/node_modules/**',
       '.ferry/**',
       '.nx/**',
@@ -158,7 +162,13 @@ export default tseslint.config(
     settings: {
       'import-x/extensions': ['.ts'],
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
-      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.base.json' })],
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({
+          project: 'tsconfig.base.json',
+          // `@ferry/*` to their sources, as TypeScript resolves them (its customConditions).
+          conditionNames: ['@ferry/source', ...defaultConditionNames],
+        }),
+      ],
     },
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },

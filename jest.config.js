@@ -1,4 +1,7 @@
-// Runs every project's tests in one Jest process (see jest.preset.js for the two kinds of test).
+// Runs every project's tests in one Jest process (see jest.preset.js for the two kinds of test):
+// a project is a folder the root package.json's `workspaces` name, with a jest.config.js.
+const { workspaces } = require('./package.json');
+
 module.exports = {
   // Integration tests start and stop real processes; they get time to do it properly.
   testTimeout: 60_000,
@@ -8,11 +11,5 @@ module.exports = {
     '<rootDir>/test/faults/fault-table-reporter.js',
     '<rootDir>/test/jest-summary-reporter.js',
   ],
-  projects: [
-    '<rootDir>/libs/*/jest.config.js',
-    '<rootDir>/apps/*/jest.config.js',
-    '<rootDir>/infra/*/jest.config.js',
-    '<rootDir>/test/jest.config.js',
-    '<rootDir>/test/simulators/jest.config.js',
-  ],
+  projects: workspaces.map((folders) => `<rootDir>/${folders}/jest.config.js`),
 };

@@ -2,26 +2,37 @@
 //   *.spec.ts      pure unit tests: no network, no services, fast.
 //   *.int-spec.ts  integration tests against the real Kafka, schema registry and Postgres that
 //                  `npm test` starts; they run only when FERRY_INTEGRATION=1.
+// `@ferry/*` imports resolve through the npm workspace links to each package's `@ferry/source`
+// export (its TypeScript sources), as they do for TypeScript: no list of packages here.
+const { existsSync, readdirSync } = require('node:fs');
 const path = require('node:path');
 
 const root = __dirname;
-const libs = [
-  'config',
-  'failures',
-  'time',
-  'contracts',
-  'observability',
-  'persistence',
-  'kafka-runtime',
-  'service-host',
-  'test-support',
-  'erp-odoo',
-];
+
+/**
+ * Folders below a project that are projects of their own (they have their own jest.config.js,
+ * like test/simulators inside test): their tests run there, not twice.
+ */
+function nestedProjects(projectDir) {
+  const nested = [];
+  const visit = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
+      if (['node_modules', 'dist', 'out-tsc'].includes(entry.name)) continue;
+      const child = path.join(dir, entry.name);
+      if (existsSync(path.join(child, 'jest.config.js'))) nested.push(child);
+      else visit(child);
+    }
+  };
+  visit(projectDir);
+  return nested;
+}
 
 module.exports = (projectDir) => ({
   displayName: path.relative(root, projectDir),
   rootDir: projectDir,
   testEnvironment: 'node',
+  testEnvironmentOptions: { customExportConditions: ['@ferry/source', 'node', 'node-addons'] },
   testMatch:
     process.env.FERRY_INTEGRATION === '1'
       ? ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.int-spec.ts']
@@ -30,7 +41,12 @@ module.exports = (projectDir) => ({
   passWithNoTests: process.env.FERRY_INTEGRATION !== '1',
   // Integration hooks start and stop real processes; they get time to do it properly.
   testTimeout: 60_000,
-  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    '/dist/',
+    '/out-tsc/',
+    ...nestedProjects(projectDir).map((dir) => `<rootDir>/${path.relative(projectDir, dir)}/`),
+  ],
   transform: {
     '^.+\\.ts$': [
       '@swc/jest',
@@ -43,14 +59,5 @@ module.exports = (projectDir) => ({
         module: { type: 'commonjs' },
       },
     ],
-  },
-  moduleNameMapper: {
-    ...Object.fromEntries(
-      libs.map((lib) => [`^@ferry/${lib}$`, `${root}/libs/${lib}/src/index.ts`]),
-    ),
-    '^@ferry/observability/tracing-sdk$': `${root}/libs/observability/src/tracing-sdk.ts`,
-    '^@ferry/local-infra$': `${root}/infra/local/src/index.ts`,
-    '^@ferry/observability-config$': `${root}/infra/observability/src/index.ts`,
-    '^@ferry/simulators$': `${root}/test/simulators/src/index.ts`,
   },
 });

@@ -3,7 +3,8 @@
 // (dependencies installed from the lockfile, TypeScript built), then hands over to the built
 // command. Plain Node on purpose: it runs before anything is installed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,6 +30,18 @@ function run(command, args, what) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env });
   if (result.error) fail(`${what} could not start: ${result.error.message}`);
   if (result.status !== 0) fail(`${what} failed (exit ${result.status ?? result.signal})`);
+}
+
+/**
+ * Every project's build config, for one `tsc --build` of them all: a project is a folder that the
+ * root package.json's `workspaces` globs name (as for npm and Nx), and it builds when it has a
+ * tsconfig.build.json. TypeScript matches the globs as it matches a tsconfig's `include`.
+ */
+function buildConfigs() {
+  const ts = createRequire(import.meta.url)('typescript');
+  const { workspaces } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const configs = workspaces.map((folders) => `${folders}/tsconfig.build.json`);
+  return ts.sys.readDirectory(root, ['.json'], ['**/node_modules'], configs).sort();
 }
 
 const [major, minor] = process.versions.node.split('.').map(Number);
@@ -68,7 +81,7 @@ if (
 
 run(
   process.execPath,
-  [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', 'tsconfig.build.json'],
+  [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', ...buildConfigs()],
   'TypeScript build',
 );
 

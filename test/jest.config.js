@@ -1,7 +1,1 @@
-const preset = require('../jest.preset.js')(__dirname);
-
-// test/simulators is a Jest project of its own (see the root jest.config.js): not run twice.
-module.exports = {
-  ...preset,
-  testPathIgnorePatterns: [...preset.testPathIgnorePatterns, '<rootDir>/simulators/'],
-};
+module.exports = require('../jest.preset.js')(__dirname);

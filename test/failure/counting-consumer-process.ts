@@ -44,13 +44,12 @@ export interface CountingConsumer {
 
 /**
  * Starts test/fixtures/counting-consumer as its own process and waits until it consumes. The
- * fixture is compiled by `npx tsc -b tsconfig.build.json` (which `npm test` runs first).
+ * fixture is compiled with every project (`npm run build`; `npm test` builds first).
  */
 export async function startCountingConsumer(
   options: CountingConsumerOptions,
 ): Promise<CountingConsumer> {
-  if (!existsSync(entry))
-    throw new Error(`${entry} is missing: build it with \`npx tsc -b tsconfig.build.json\``);
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: build it with \`npm run build\``);
   const env = testEnvironment();
   const child = spawn(process.execPath, [entry], {
     env: {

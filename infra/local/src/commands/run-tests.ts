@@ -16,8 +16,8 @@ import { repoRoot } from '../paths';
 import { runSchemaCheck } from './schemas-check';
 
 /*
- * `npm test`: static checks (lint with module boundaries, type checks of every project including
- * its tests), then every unit and integration test against a real Kafka, schema registry and
+ * `npm test`: static checks (project references in line with the project graph, lint with module
+ * boundaries, type checks of every project including its tests), then every unit and integration test against a real Kafka, schema registry and
  * Postgres. Infrastructure this command started is stopped again; infrastructure that was already
  * running is left as it was.
  */
@@ -57,6 +57,13 @@ async function main(): Promise<number> {
   if (formatted !== 0) {
     say('formatting differs from Prettier: run `npm run format`');
     return formatted;
+  }
+  // The TypeScript project references follow the project graph (the imports between projects):
+  // `nx sync` writes them, and this fails on one that is missing or left over.
+  const synced = await run(process.execPath, [nx, 'sync:check'], staticEnv);
+  if (synced !== 0) {
+    say('project references differ from the project graph: run `npx nx sync`');
+    return synced;
   }
   const checks = await run(
     process.execPath,
