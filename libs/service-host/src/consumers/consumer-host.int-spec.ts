@@ -60,7 +60,12 @@ const caughtUp = (lastProgressAt: number, lag: number): ConsumerProgress => ({
 describe('ConsumerHost (real Postgres)', () => {
   const env = testEnvironment();
   const runtime = new KafkaRuntime({
-    connection: { brokers: env.kafkaBrokers, clientId: 'host-test' },
+    connection: {
+      brokers: env.kafkaBrokers,
+      clientId: 'host-test',
+      connectionTimeoutMs: 3000,
+      requestTimeoutMs: 30_000,
+    },
     schemaRegistryUrl: env.schemaRegistryUrl,
     logger: silentLogger,
   });
