@@ -1,4 +1,4 @@
-import { classifyFailure } from './classify';
+import { classifyFailure, mentionsSocketError, SOCKET_ERROR_CODES } from './classify';
 import { FerryError } from './ferry-error';
 
 const withCode = (code: string) => Object.assign(new Error(code), { code });
@@ -59,5 +59,20 @@ describe('classifyFailure', () => {
     ['a thrown string', 'oops', 'transient'],
   ])('classifies %s as %s', (_name, error, kind) => {
     expect(classifyFailure(error)).toBe(kind);
+  });
+});
+
+describe('socket errors', () => {
+  it('knows refused, reset and timed-out connections and unknown hosts', () => {
+    for (const code of ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND'])
+      expect(SOCKET_ERROR_CODES.has(code)).toBe(true);
+    expect(SOCKET_ERROR_CODES.has('EACCES')).toBe(false);
+  });
+
+  it('finds a socket error named in a message, as a whole word', () => {
+    expect(mentionsSocketError('connect ECONNREFUSED 127.0.0.1:18081')).toBe(true);
+    expect(mentionsSocketError('request failed: socket hang up')).toBe(true);
+    expect(mentionsSocketError('Schema not found (XECONNREFUSED)')).toBe(false);
+    expect(mentionsSocketError('Subject not found')).toBe(false);
   });
 });

@@ -35,7 +35,6 @@ import { consumerMetrics } from './consumer-metrics';
 import type { ConsumerProgress } from './consumer-progress';
 import { ConsumerSupervisor } from './consumer-supervisor';
 import { headersToRecord } from './headers';
-import { withHeartbeats } from './heartbeat-pump';
 import { PartitionHolds } from './partition-holds';
 import { PartitionLag } from './partition-lag';
 import { PartitionPauses } from './partition-pauses';
@@ -293,7 +292,7 @@ export class EventConsumer<T extends EventEnvelope> {
         record,
       );
     const outcome = await this.applier.apply(deliveries, failed);
-    await this.router.route(failed);
+    if (failed.length > 0) await this.router.route(failed);
     return outcome;
   }
 
@@ -310,5 +309,28 @@ export class EventConsumer<T extends EventEnvelope> {
     if (taken === 0) return;
     applyMetrics.duration.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
     applyMetrics.batchSize.observe(labels, taken);
+  }
+}
+
+/**
+ * kafkajs heartbeats only between batches and when a handler asks it to; a slice whose
+ * transaction waits on a slow or frozen Postgres would otherwise go silent for longer than the
+ * session timeout, and the group would move its partitions away mid-work. While a batch is being
+ * handled, this asks kafkajs to heartbeat every `intervalMs` (kafkajs sends one only when its own
+ * interval has passed). A failed heartbeat (a rebalance began) is not acted on here: the handler's
+ * next own heartbeat meets the same answer and kafkajs rejoins.
+ */
+async function withHeartbeats<R>(
+  payload: EachBatchPayload,
+  intervalMs: number,
+  work: () => Promise<R>,
+): Promise<R> {
+  const timer = setInterval(() => {
+    payload.heartbeat().catch(() => undefined);
+  }, intervalMs);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
   }
 }

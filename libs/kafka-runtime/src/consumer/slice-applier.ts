@@ -4,8 +4,8 @@ import { detachedFromWork, inProcessSpan, type Logger } from '@ferry/observabili
 import { recordFirstDeliveries, type Transaction } from '@ferry/persistence';
 import { DownstreamUnavailable, type DownstreamGate } from '../breaker/downstream-gate';
 import { historyOf } from '../failures/delivery-history';
-import type { FailedRecord } from '../failures/failed-record';
-import type { FailureRouter } from '../failures/failure-router';
+
+import type { FailedRecord, FailureRouter } from '../failures/failure-router';
 import type { KeyParking } from '../parking/key-parking';
 import { headStateAfter } from '../parking/parking-plan';
 import type { AppliedAges } from './applied-ages';

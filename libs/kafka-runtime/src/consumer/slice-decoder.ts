@@ -1,24 +1,24 @@
-import type { Entity, EventContract, EventEnvelope } from '@ferry/contracts';
+import {
+  invariantProblems,
+  ownerOf,
+  type Entity,
+  type EventContract,
+  type EventEnvelope,
+} from '@ferry/contracts';
 import { classifyFailure, FerryError } from '@ferry/failures';
 import type { Logger } from '@ferry/observability';
 import { DownstreamUnavailable, type DownstreamGate } from '../breaker/downstream-gate';
 import { InvalidEventError, SchemaNotFoundError, TombstoneError } from '../errors';
 import type { KafkaMessage } from '../external/kafka.interface';
 import { historyOf } from '../failures/delivery-history';
-import type { FailedRecord } from '../failures/failed-record';
-import type { FailureRouter } from '../failures/failure-router';
+
+import type { FailedRecord, FailureRouter } from '../failures/failure-router';
 import { catalogTopicOf } from '../ownership/ownership-guard';
 import type { EventCodec } from '../registry/event-codec';
 import type { ConsumedEvent } from './consumed-event';
 import { consumerMetrics } from './consumer-metrics';
-import { deliveryProblems } from './delivery-checks';
 import type { Delivery } from './delivery';
 import { headersToRecord } from './headers';
-import {
-  decideUnknownSchema,
-  DEFAULT_UNKNOWN_SCHEMA_HOLD_MS,
-  UnknownSchemaIds,
-} from './unknown-schema-hold';
 
 export interface SliceDecoderOptions<T extends EventEnvelope> {
   readonly groupId: string;
@@ -140,5 +140,87 @@ export class SliceDecoder<T extends EventEnvelope> {
       { group: this.options.groupId, topic: this.options.topic },
       this.unknownSchemas.count(),
     );
+  }
+}
+
+/**
+ * Pure: why a decoded event must not be applied, one line per problem; empty when it may. A
+ * consumer trusts nothing another client could have written to its topic: the event's source must
+ * own the entity (the ownership map), the entity id must be the record key (else one entity's
+ * events would be spread over partitions and lose their order), and the event type's declared
+ * invariants must hold.
+ */
+export function deliveryProblems(
+  event: EventEnvelope,
+  key: string | null,
+  entity: Entity,
+  eventType: string,
+): string[] {
+  const problems: string[] = [];
+  const owner = ownerOf(entity);
+  if (event.sourceSystem !== owner)
+    problems.push(
+      `sourceSystem: ${JSON.stringify(event.sourceSystem)} does not own ${entity} (its owner is ${owner})`,
+    );
+  if (key === null) problems.push('record key: missing (it must be the entity id)');
+  else if (event.entityId !== key)
+    problems.push(
+      `entityId: ${JSON.stringify(event.entityId)} is not the record key ${JSON.stringify(key)}`,
+    );
+  return [...problems, ...invariantProblems(eventType, event)];
+}
+
+/** How long a consumer holds a partition on a schema id its registry does not know; 15 min. */
+export const DEFAULT_UNKNOWN_SCHEMA_HOLD_MS = 15 * 60_000;
+
+/** How often a held partition asks the registry again. */
+export const UNKNOWN_SCHEMA_RETRY_MS = 5_000;
+
+export type UnknownSchemaDecision =
+  | { readonly action: 'hold'; readonly retryAt: number; readonly unknownSinceMs: number }
+  | { readonly action: 'dead-letter'; readonly unknownForMs: number };
+
+/**
+ * Pure: what to do with a record whose schema id the registry does not know, first met at
+ * `firstSeenAt`. Within `holdMs` the partition is held (nothing committed, no attempt used) and
+ * the registry asked again; after it, the record goes to the dead-letter topic, so that one
+ * producer's mistake does not stop a partition for ever.
+ */
+export function decideUnknownSchema(
+  firstSeenAt: number,
+  now: number,
+  holdMs: number,
+): UnknownSchemaDecision {
+  const unknownForMs = now - firstSeenAt;
+  if (unknownForMs >= holdMs) return { action: 'dead-letter', unknownForMs };
+  return {
+    action: 'hold',
+    retryAt: Math.min(firstSeenAt + holdMs, now + UNKNOWN_SCHEMA_RETRY_MS),
+    unknownSinceMs: unknownForMs,
+  };
+}
+
+/** When this consumer first met each unknown schema id; forgotten once the id resolves. */
+export class UnknownSchemaIds {
+  private readonly firstSeen = new Map<number, number>();
+
+  firstSeenAt(schemaId: number, now: number): number {
+    const seen = this.firstSeen.get(schemaId);
+    if (seen !== undefined) return seen;
+    this.firstSeen.set(schemaId, now);
+    return now;
+  }
+
+  resolved(schemaId: number): void {
+    this.firstSeen.delete(schemaId);
+  }
+
+  any(): boolean {
+    return this.firstSeen.size > 0;
+  }
+
+  /** Ids still unknown, for the metric. */
+  count(): number {
+    return this.firstSeen.size;
   }
 }

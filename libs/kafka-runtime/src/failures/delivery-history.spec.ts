@@ -1,6 +1,6 @@
 import { deadLetterHeaders } from '../dead-letter/dead-letter-message';
 import { DeadLetterHeaders, RetryHeaders } from '../headers';
-import { retryHeaders } from '../retry/retry-message';
+import { retryHeaders } from '../retry/retry-schedule';
 import { historyOf, type FailureContext } from './delivery-history';
 
 const firstFailure = Date.parse('2026-11-23T12:00:00Z');

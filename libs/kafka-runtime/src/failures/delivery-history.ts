@@ -1,6 +1,5 @@
 import type { FailureKind } from '@ferry/failures';
 import { RetryHeaders } from '../headers';
-import type { RetryPolicy } from '../retry/retry-schedule';
 
 /** Where a delivery stands in its retry history, read from a record's headers. */
 export interface DeliveryHistory {
@@ -19,8 +18,8 @@ export interface FailureContext {
   readonly error: unknown;
   readonly kind: FailureKind;
   readonly eventType: string;
-  /** The failing group's schedule, carried in the record's headers. */
-  readonly schedule: RetryPolicy;
+  /** The failing group's retry delays (its RetryPolicy), carried in the record's headers. */
+  readonly schedule: { readonly delaysMs: readonly number[] };
   readonly now: number;
 }
 

@@ -23,7 +23,7 @@ export const inventoryMigrations: MigrationSource = {
  * figure measuring the statement the projector runs today rather than a copy that drifts.
  */
 export async function loadProjectorApply(): Promise<ApplyInventoryLevels> {
-  const file = resolve(projectorRoot, 'dist', 'inventory', 'apply-inventory-levels.js');
+  const file = resolve(projectorRoot, 'dist', 'inventory', 'inventory-projection.js');
   const loaded: unknown = await import(pathToFileURL(file).href);
   const apply =
     typeof loaded === 'object' && loaded !== null && 'applyInventoryLevels' in loaded

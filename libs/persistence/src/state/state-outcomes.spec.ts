@@ -1,8 +1,17 @@
-import { inventoryLevelSet } from '@ferry/test-support';
-import { classifyOutcomes, newestPerEntity, type KeyResult } from './batch-plan';
+import { classifyStateOutcomes, newestPerKey, type KeyResult } from './state-outcomes';
 
-const level = (sku: string, version: number, onHand: number) =>
-  inventoryLevelSet(sku, version, onHand);
+/** A stock level as the state helpers see it: its version, and the fields of its key. */
+const level = (sku: string, sourceVersion: number, onHand: number) => ({
+  sku,
+  location: 'WH1',
+  onHand,
+  sourceVersion,
+});
+type Level = ReturnType<typeof level>;
+const keyOf = (event: Level) => `${event.sku}@${event.location}`;
+const newestPerEntity = (events: readonly Level[]) => newestPerKey(events, keyOf);
+const classifyOutcomes = (events: readonly Level[], results: ReadonlyMap<string, KeyResult>) =>
+  classifyStateOutcomes(events, results, keyOf);
 
 const written = (previousVersion?: number): KeyResult => ({ previousVersion, written: true });
 const kept = (previousVersion: number): KeyResult => ({ previousVersion, written: false });

@@ -6,8 +6,7 @@ import {
   testEnvironment,
   type IsolatedDatabase,
 } from '@ferry/test-support';
-import { applyInventoryLevels } from './apply-inventory-levels';
-import { inventoryMigrations } from './inventory-projection';
+import { applyInventoryLevels, inventoryMigrations } from './inventory-projection';
 
 const level = (sku: string, version: number, onHand: number) =>
   inventoryLevelSet(sku, version, onHand);
