@@ -81,6 +81,8 @@ function deploymentValues(service: ServiceName): Readonly<Record<string, string>
     // some other host.
     SCHEMA_REGISTRY_URL: 'http://schema-registry.registry.invalid:8080/apis/ccompat/v7',
     ODOO_URL: 'https://odoo.erp.invalid',
+    FERRY_WMS_URL: 'https://wms.wms.invalid',
+    FERRY_ERP_URL: 'https://erp.erp.invalid',
   };
 }
 

@@ -31,7 +31,11 @@ describe('the workload table', () => {
   });
 
   it('splits a service that both takes HTTP traffic and writes into an external system', () => {
-    for (const workload of Workloads.filter((w) => 'calls' in w && w.traffic === 'consumer')) {
+    const takesTraffic = (service: string) =>
+      Workloads.some((w) => w.service === service && w.traffic === 'http');
+    for (const workload of Workloads.filter(
+      (w) => 'calls' in w && w.traffic === 'consumer' && takesTraffic(w.service),
+    )) {
       const intake = Workloads.find((w) => w.service === workload.service && w.traffic === 'http');
       expect([workload.name, 'role' in workload && workload.role]).toEqual([workload.name, 'sink']);
       expect(intake && 'role' in intake ? intake.role : undefined).toBe('intake');

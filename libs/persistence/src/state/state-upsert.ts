@@ -9,10 +9,19 @@ import {
 
 /**
  * How a value is sent to Postgres: as an array parameter of this type, cast in the statement.
- * `timestamptz` takes epoch milliseconds (Avro `timestamp-millis`), `numeric` a decimal text.
+ * `timestamptz` takes epoch milliseconds (Avro `timestamp-millis`), `numeric` a decimal text, `date`
+ * a `YYYY-MM-DD` text (Avro `date` as Ferry's contracts give it).
  */
 export type StateColumnType =
-  'text' | 'uuid' | 'bigint' | 'integer' | 'numeric' | 'boolean' | 'timestamptz';
+  | 'text'
+  | 'uuid'
+  | 'bigint'
+  | 'integer'
+  | 'double'
+  | 'numeric'
+  | 'boolean'
+  | 'date'
+  | 'timestamptz';
 
 export interface StateColumn<T> {
   readonly type: StateColumnType;
@@ -93,8 +102,10 @@ const PARAMETER_TYPE: Readonly<Record<StateColumnType, string>> = {
   uuid: 'uuid',
   bigint: 'bigint',
   integer: 'integer',
+  double: 'double precision',
   numeric: 'numeric',
   boolean: 'boolean',
+  date: 'date',
   timestamptz: 'bigint',
 };
 

@@ -38,31 +38,47 @@ export function consumerServiceOptions(service: {
 
 export type ConsumerServiceOptions = ReturnType<typeof consumerServiceOptions>;
 
-export interface ConsumerServiceSpec<T extends EventEnvelope> {
+export interface ConsumerServiceSpec<T extends EventEnvelope, S extends ConsumerServiceOptions> {
   readonly name: string;
-  readonly options: ConsumerServiceOptions;
-  readonly consumer: ConsumerDeclaration<T>;
+  /** `consumerServiceOptions(...)`, and whatever else the service reads (a sink's target). */
+  readonly options: S;
+  /** The consumer, or how to build it from the configuration (a sink and its client). */
+  readonly consumer: ConsumerDeclaration<T> | ((config: ConfigOf<S>) => ConsumerDeclaration<T>);
+  /** The consumer's own migrations, when `consumer` is built from the configuration. */
+  readonly migrations?: readonly MigrationSource[];
+}
+
+/** Every migration of the service's schema, known without its configuration (`migrate`). */
+function serviceMigrations<T extends EventEnvelope, S extends ConsumerServiceOptions>(
+  spec: ConsumerServiceSpec<T, S>,
+): MigrationSource[] {
+  return consumerMigrations([
+    typeof spec.consumer === 'function' ? { migrations: spec.migrations } : spec.consumer,
+  ]);
 }
 
 @Module({})
 class ConsumerServiceModule {}
 
 /** The Nest module of a one-consumer service: host, Kafka, its pool, its consumer. */
-export function consumerServiceModule<T extends EventEnvelope>(
-  spec: ConsumerServiceSpec<T>,
-  config: ConfigOf<ConsumerServiceOptions>,
+export function consumerServiceModule<T extends EventEnvelope, S extends ConsumerServiceOptions>(
+  spec: ConsumerServiceSpec<T, S>,
+  env: NodeJS.ProcessEnv = process.env,
 ): DynamicModule {
+  // The common options as the host reads them; the service's own as its factory reads them.
+  const common: ConsumerServiceOptions = spec.options;
+  const config = readConfig(common, env);
+  const consumer =
+    typeof spec.consumer === 'function'
+      ? spec.consumer(readConfig(spec.options, env))
+      : spec.consumer;
   return {
     module: ConsumerServiceModule,
     imports: [
       ServiceHostModule.forRoot({ name: spec.name }),
       KafkaModule.forRoot(config),
-      DatabaseModule.forRoot({
-        name: spec.name,
-        config,
-        migrations: consumerMigrations([spec.consumer]),
-      }),
-      ConsumersModule.register({ config, consumers: [hostConsumer(spec.consumer, config)] }),
+      DatabaseModule.forRoot({ name: spec.name, config, migrations: serviceMigrations(spec) }),
+      ConsumersModule.register({ config, consumers: [hostConsumer(consumer, config)] }),
     ],
   };
 }
@@ -71,16 +87,18 @@ export function consumerServiceModule<T extends EventEnvelope>(
  * The whole entry point of a service that runs one consumer (a projector): `main.js` runs it,
  * `main.js migrate` applies its schema, `main.js --help` lists every variable it reads.
  */
-export function runConsumerService<T extends EventEnvelope>(spec: ConsumerServiceSpec<T>): void {
+export function runConsumerService<T extends EventEnvelope, S extends ConsumerServiceOptions>(
+  spec: ConsumerServiceSpec<T, S>,
+): void {
   runServiceMain({
     name: spec.name,
     options: spec.options,
-    migrations: consumerMigrations([spec.consumer]),
+    migrations: serviceMigrations(spec),
     start: async () => {
-      const config = readConfig(spec.options);
-      await runService(consumerServiceModule(spec, config), {
+      const common: ConsumerServiceOptions = spec.options;
+      await runService(consumerServiceModule(spec), {
         name: spec.name,
-        ...listenOn(config),
+        ...listenOn(readConfig(common)),
       });
     },
   });
