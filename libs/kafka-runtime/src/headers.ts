@@ -1,7 +1,9 @@
+import type { IHeaders } from './external/kafka.interface';
+
 /**
  * Headers the runtime adds when it moves a record to a retry or dead-letter topic, next to the
- * record's original headers (which are kept as they were). Values are UTF-8 strings; times are
- * ISO-8601.
+ * record's original headers (which are kept as they were), and a record's headers read as text.
+ * Values are UTF-8 strings; times are ISO-8601.
  */
 export const RetryHeaders = {
   /** Consumer group whose handler failed; only that group processes the record. */
@@ -48,3 +50,13 @@ export const ReplayHeaders = {
   replayId: 'ferry-replay-id',
   replayedAt: 'ferry-replay-at',
 } as const;
+
+/** Kafka headers as plain strings (the first value of a repeated header). */
+export function headersToRecord(headers: IHeaders | undefined): Record<string, string> {
+  const record: Record<string, string> = {};
+  for (const [name, raw] of Object.entries(headers ?? {})) {
+    const value = Array.isArray(raw) ? raw[0] : raw;
+    if (value !== undefined) record[name] = value.toString();
+  }
+  return record;
+}

@@ -34,7 +34,7 @@ import {
 import { consumerMetrics } from './consumer-metrics';
 import type { ConsumerProgress } from './consumer-progress';
 import { ConsumerSupervisor } from './consumer-supervisor';
-import { headersToRecord } from './headers';
+import { headersToRecord } from '../headers';
 import { PartitionHolds } from './partition-holds';
 import { PartitionLag } from './partition-lag';
 import { PartitionPauses } from './partition-pauses';

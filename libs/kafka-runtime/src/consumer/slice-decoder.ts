@@ -18,7 +18,7 @@ import type { EventCodec } from '../registry/event-codec';
 import type { ConsumedEvent } from './consumed-event';
 import { consumerMetrics } from './consumer-metrics';
 import type { Delivery } from './delivery';
-import { headersToRecord } from './headers';
+import { headersToRecord } from '../headers';
 
 export interface SliceDecoderOptions<T extends EventEnvelope> {
   readonly groupId: string;

@@ -17,7 +17,7 @@ import { fetchPartitionOffsets, recordsIn } from '../admin/offsets';
 import { createKafka, type KafkaConnection } from '../connection';
 import type { Admin, KafkaMessage, Producer } from '../external/kafka.interface';
 import { DeadLetterHeaders, ReplayHeaders, RetryHeaders } from '../headers';
-import { headersToRecord } from '../consumer/headers';
+import { headersToRecord } from '../headers';
 import { KafkaRuntime } from '../runtime';
 import { DeadLetterTopicNotFoundError, ReplayRejectedError } from './errors';
 import { listDeadLetters } from './list-dead-letters';

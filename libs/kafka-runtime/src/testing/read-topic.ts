@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { silentLogger } from '@ferry/observability';
 import { fetchPartitionOffsets } from '../admin/offsets';
 import { createKafka, type KafkaConnection } from '../connection';
-import { headersToRecord } from '../consumer/headers';
+import { headersToRecord } from '../headers';
 import type { Kafka, KafkaMessage } from '../external/kafka.interface';
 
 export interface ReadRecord {
