@@ -73,16 +73,18 @@ export function hostConsumer<T extends EventEnvelope>(
   binding: ConsumerBinding,
 ): HostedConsumer {
   const ordering = declaration.ordering ?? 'version-guarded';
+  // Only these two: a caller may pass its whole configuration, secrets and all, as the binding.
+  const { topic, groupId } = binding;
   return {
     name: declaration.name,
     spec: declaration.topic,
-    binding,
+    binding: { topic, groupId },
     ordering,
     open: (runtime, shared) =>
       runtime.consumer<T>({
         ...shared,
-        groupId: binding.groupId,
-        topic: binding.topic,
+        groupId,
+        topic,
         contract: declaration.contract,
         apply: declaration.apply,
         downstream: declaration.downstream ?? 'postgres',
