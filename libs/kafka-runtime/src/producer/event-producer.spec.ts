@@ -1,5 +1,5 @@
 import type { Message, RecordMetadata } from '../external/kafka.interface';
-import { unacknowledged } from './acknowledged';
+import { unacknowledged } from './event-producer';
 
 const message = (key: string): Message => ({ key, value: Buffer.from(key) });
 const ack = (topicName: string, partition: number, errorCode = 0): RecordMetadata => ({
