@@ -10,13 +10,6 @@
  */
 export type FailureKind = 'transient' | 'unavailable' | 'permanent' | 'programmer';
 
-export const FailureKinds: readonly FailureKind[] = [
-  'transient',
-  'unavailable',
-  'permanent',
-  'programmer',
-];
-
 /** Whether trying the same work again can help: `retriable` is derived from the kind, never kept beside it. */
 export function isRetriableKind(kind: FailureKind): boolean {
   return kind === 'transient' || kind === 'unavailable';

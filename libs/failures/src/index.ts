@@ -1,4 +1,4 @@
 export { classifyFailure, mentionsSocketError, SOCKET_ERROR_CODES } from './classify';
 export { FerryError } from './ferry-error';
-export { FailureKinds, failureKindOfHttpStatus, isRetriableKind } from './failure-kind';
+export { failureKindOfHttpStatus, isRetriableKind } from './failure-kind';
 export type { FailureKind } from './failure-kind';

@@ -56,7 +56,7 @@ export type {
 } from './dead-letter-replays';
 export { classifyStateOutcomes, newestPerKey } from './state/state-outcomes';
 export type { KeyResult, StateOutcome, VersionedState } from './state/state-outcomes';
-export { column, stateUpsert, upsertStatement } from './state/state-upsert';
+export { column, stateUpsert } from './state/state-upsert';
 export type {
   StateColumn,
   StateColumnType,

@@ -10,7 +10,6 @@ export { ServiceHealth } from './service-health';
 export type { HealthReport } from './service-health';
 export { ServiceHostModule } from './service-host.module';
 export {
-  createTopicsOptions,
   httpServerOptions,
   listenOn,
   runsIntake,
@@ -49,15 +48,12 @@ export type {
   ConsumerBinding,
   ConsumerDeclaration,
   HostedConsumer,
-  RunningConsumer,
 } from './consumers/consumer-declaration';
-export { ConsumerHost, poolShortage } from './consumers/consumer-host';
 export type { HostConfig } from './consumers/consumer-host';
 export { consumerBindingOptions, consumerOptions } from './consumers/consumer-options';
 export type { ConsumerConfig, ConsumerDefaults } from './consumers/consumer-options';
 export {
   consumerMigrations,
-  consumerServiceModule,
   consumerServiceOptions,
   runConsumerService,
 } from './consumers/consumer-service';
@@ -66,8 +62,7 @@ export { ConsumersModule } from './consumers/consumers.module';
 export type { ConsumersAsyncOptions } from './consumers/consumers.module';
 export { DATABASE, DatabaseModule } from './database/database.module';
 export type { DatabaseModuleOptions } from './database/database.module';
-export { PurgeSchedule } from './database/purge-schedule';
 export { ServiceStorage } from './database/service-storage';
 export { KafkaModule } from './kafka/kafka.module';
-export { LOGGER, NestLogger } from './logging/logger';
+export { LOGGER } from './logging/logger';
 export { serviceOptions } from './service-options';

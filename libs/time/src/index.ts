@@ -7,4 +7,4 @@ export {
   takeToken,
   tokenBucketProblems,
 } from './token-bucket';
-export type { TokenBucket, TokenBucketPolicy, TokenGrant } from './token-bucket';
+export type { TokenBucket, TokenBucketPolicy } from './token-bucket';

@@ -38,7 +38,7 @@ export interface Failure {
  * the group's schedule. An event that failed alone because its downstream was unavailable has
  * already held its partition as long as the breaker wanted: it counts as transient from here.
  */
-export function failedRecordOf(failure: Failure, schedule: RetryPolicy, now: number): FailedRecord {
+function failedRecordOf(failure: Failure, schedule: RetryPolicy, now: number): FailedRecord {
   const kind = failure.kind === 'unavailable' ? 'transient' : failure.kind;
   const destination = resolveFailureDestination(
     {
