@@ -13,6 +13,7 @@ export type { ApplyOutcome, ConsumedEvent } from './consumer/consumed-event';
 export { EventConsumer } from './consumer/event-consumer';
 export { DeadLetterHeaders, ReplayHeaders, RetryHeaders } from './headers';
 export type { EventConsumerOptions } from './consumer/event-consumer';
+export { EventConsumerDefaults } from './consumer/consumer-options';
 export {
   CorruptEventError,
   EventDecodeError,

@@ -68,7 +68,14 @@ export interface EventConsumerOptions<T extends EventEnvelope> {
   }) => void;
 }
 
-export const DEFAULT_MAX_BATCH_SIZE = 3000;
-export const DEFAULT_SESSION_TIMEOUT_MS = 6_000;
-export const DEFAULT_MAX_BYTES_PER_PARTITION = 1_048_576;
-export const DEFAULT_PARTITIONS_CONCURRENTLY = 3;
+/**
+ * What a consumer does where its options say nothing; the services' consumer options default to
+ * these as well, so the two cannot disagree.
+ */
+export const EventConsumerDefaults = {
+  maxBatchSize: 3000,
+  maxBytesPerPartition: 1_048_576,
+  sessionTimeoutMs: 6_000,
+  partitionsConsumedConcurrently: 3,
+  unknownSchemaHoldMs: 15 * 60_000,
+} as const;

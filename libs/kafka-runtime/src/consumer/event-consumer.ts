@@ -24,13 +24,7 @@ import { splitDue } from '../retry/due-messages';
 import { applyMetrics } from './apply-metrics';
 import { AppliedAges } from './applied-ages';
 import type { ApplyOutcome } from './consumed-event';
-import {
-  DEFAULT_MAX_BATCH_SIZE,
-  DEFAULT_MAX_BYTES_PER_PARTITION,
-  DEFAULT_PARTITIONS_CONCURRENTLY,
-  DEFAULT_SESSION_TIMEOUT_MS,
-  type EventConsumerOptions,
-} from './consumer-options';
+import { EventConsumerDefaults, type EventConsumerOptions } from './consumer-options';
 import { consumerMetrics } from './consumer-metrics';
 import type { ConsumerProgress } from './consumer-progress';
 import { ConsumerSupervisor } from './consumer-supervisor';
@@ -87,12 +81,13 @@ export class EventConsumer<T extends EventEnvelope> {
     const { groupId, topic, contract, logger } = options;
     this.clock = options.clock ?? systemClock;
     const now = () => this.clock.now();
-    const sessionTimeoutMs = options.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS;
+    const sessionTimeoutMs = options.sessionTimeoutMs ?? EventConsumerDefaults.sessionTimeoutMs;
     this.heartbeatIntervalMs = Math.max(500, Math.floor(sessionTimeoutMs / 6));
     this.consumer = kafka.consumer({
       groupId,
       allowAutoTopicCreation: false,
-      maxBytesPerPartition: options.maxBytesPerPartition ?? DEFAULT_MAX_BYTES_PER_PARTITION,
+      maxBytesPerPartition:
+        options.maxBytesPerPartition ?? EventConsumerDefaults.maxBytesPerPartition,
       sessionTimeout: sessionTimeoutMs,
       heartbeatInterval: this.heartbeatIntervalMs,
       maxWaitTimeInMs: MAX_FETCH_WAIT_MS,
@@ -118,7 +113,7 @@ export class EventConsumer<T extends EventEnvelope> {
       options.deadLetterDepthIntervalMs ?? 30_000,
       logger,
     );
-    this.maxBatchSize = options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE;
+    this.maxBatchSize = options.maxBatchSize ?? EventConsumerDefaults.maxBatchSize;
     this.lastProgressAt = now();
     const retry = options.retry ?? { delaysMs: DefaultRetryDelaysMs };
     this.topics = [topic, ...retry.delaysMs.map((delay) => retryTopicOf(topic, delay))];
@@ -213,7 +208,8 @@ export class EventConsumer<T extends EventEnvelope> {
       autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently:
-        this.options.partitionsConsumedConcurrently ?? DEFAULT_PARTITIONS_CONCURRENTLY,
+        this.options.partitionsConsumedConcurrently ??
+        EventConsumerDefaults.partitionsConsumedConcurrently,
       eachBatch: (payload) =>
         withHeartbeats(payload, this.heartbeatIntervalMs, () => this.consumeBatch(payload)),
     };

@@ -16,6 +16,7 @@ import type { FailedRecord, FailureRouter } from '../failures/failure-router';
 import { catalogTopicOf } from '../ownership/ownership-guard';
 import type { EventCodec } from '../registry/event-codec';
 import type { ConsumedEvent } from './consumed-event';
+import { EventConsumerDefaults } from './consumer-options';
 import { consumerMetrics } from './consumer-metrics';
 import type { Delivery } from './delivery';
 import { headersToRecord } from '../headers';
@@ -124,7 +125,7 @@ export class SliceDecoder<T extends EventEnvelope> {
     const decision = decideUnknownSchema(
       firstSeenAt,
       now,
-      this.options.unknownSchemaHoldMs ?? DEFAULT_UNKNOWN_SCHEMA_HOLD_MS,
+      this.options.unknownSchemaHoldMs ?? EventConsumerDefaults.unknownSchemaHoldMs,
     );
     if (decision.action === 'hold')
       throw new DownstreamUnavailable(decision.retryAt, error, 'schema registry');
@@ -169,9 +170,6 @@ export function deliveryProblems(
     );
   return [...problems, ...invariantProblems(eventType, event)];
 }
-
-/** How long a consumer holds a partition on a schema id its registry does not know; 15 min. */
-export const DEFAULT_UNKNOWN_SCHEMA_HOLD_MS = 15 * 60_000;
 
 /** How often a held partition asks the registry again. */
 export const UNKNOWN_SCHEMA_RETRY_MS = 5_000;

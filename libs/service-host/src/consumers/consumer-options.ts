@@ -1,5 +1,6 @@
 import { commaList, integer, option, text, type ConfigOf } from '@ferry/config';
 import { DefaultRetryDelaysMs, type TopicSpec } from '@ferry/contracts';
+import { DEFAULT_NOT_MEMBER_AFTER_MS, EventConsumerDefaults } from '@ferry/kafka-runtime';
 
 function delays(raw: string): number[] {
   return commaList(raw).map(integer({ min: 1 }));
@@ -20,26 +21,26 @@ export function consumerOptions(defaults: ConsumerDefaults = {}) {
     maxBatchSize: option(
       'FERRY_MAX_BATCH_SIZE',
       integer({ min: 1, max: 10000 }),
-      defaults.maxBatchSize ?? 3000,
+      defaults.maxBatchSize ?? EventConsumerDefaults.maxBatchSize,
       'Most events applied in one transaction',
     ),
     maxBytesPerPartition: option(
       'FERRY_FETCH_MAX_BYTES_PER_PARTITION',
       integer({ min: 1024 }),
-      1_048_576,
+      EventConsumerDefaults.maxBytesPerPartition,
       'Bytes fetched per partition per request (bounds memory per batch)',
     ),
     sessionTimeoutMs: option(
       'FERRY_SESSION_TIMEOUT_MS',
       integer({ min: 6000, max: 300_000 }),
-      6_000,
+      EventConsumerDefaults.sessionTimeoutMs,
       'How long the group waits for a silent instance before moving its partitions (heartbeats ' +
         'go out every sixth of it, also during long transactions)',
     ),
     partitionsConcurrently: option(
       'FERRY_PARTITIONS_CONCURRENTLY',
       integer({ min: 1, max: 64 }),
-      defaults.partitionsConcurrently ?? 3,
+      defaults.partitionsConcurrently ?? EventConsumerDefaults.partitionsConsumedConcurrently,
       'Partitions each consumer applies in parallel (each holds a database connection meanwhile)',
     ),
     retryDelaysMs: option(
@@ -63,14 +64,14 @@ export function consumerOptions(defaults: ConsumerDefaults = {}) {
     notMemberAfterMs: option(
       'FERRY_NOT_MEMBER_AFTER_MS',
       integer({ min: 1000 }),
-      60_000,
+      DEFAULT_NOT_MEMBER_AFTER_MS,
       'A consumer out of its group (crashed and restarting, rejoining) for this long reports ' +
         'itself not live',
     ),
     unknownSchemaHoldMs: option(
       'FERRY_UNKNOWN_SCHEMA_HOLD_MS',
       integer({ min: 0 }),
-      15 * 60_000,
+      EventConsumerDefaults.unknownSchemaHoldMs,
       'How long a partition waits on a schema id the registry does not know before that record ' +
         'goes to the dead-letter topic',
     ),
