@@ -1,14 +1,13 @@
 import './tracing';
-import { consumerMigrations, listenOn, runService, runServiceMain } from '@ferry/service-host';
+import { listenOn, runService, runServiceMain } from '@ferry/service-host';
 import { readWmsAdapterConfig, wmsAdapterOptions } from './config';
 import { wmsIngressRoutes } from './ingress-routes';
-import { WmsAdapterModule } from './wms-adapter.module';
+import { WmsAdapterModule, wmsAdapterMigrations } from './wms-adapter.module';
 
 runServiceMain({
   name: 'wms-adapter',
   options: wmsAdapterOptions,
-  // The expected-receipts sink keeps no tables of its own: Ferry's dedup and parking tables only.
-  migrations: consumerMigrations([]),
+  migrations: wmsAdapterMigrations,
   start: async () => {
     const config = readWmsAdapterConfig();
     await runService(WmsAdapterModule.forRoot(config), {

@@ -33,13 +33,15 @@ import {
  * status) arrives over HTTP and is published. Sink: confirmed purchase orders are sent to the WMS
  * as expected receipts. `FERRY_ROLE` runs one half or both.
  */
+/** The schema of the expected-receipts sink: Ferry's dedup and parking tables, no tables of its own. */
+export const wmsAdapterMigrations = consumerMigrations([]);
+
 @Module({})
 export class WmsAdapterModule {
   static forRoot(config: WmsAdapterConfig): DynamicModule {
     const intake = runsIntake(config.role);
     // The WMS sink runs only where the WMS's API is configured.
     const sink = runsSink(config.role) && config.wmsUrl !== '';
-    const receipts = expectedReceiptsSink(new WmsClient(config.wmsUrl, config.wmsTimeoutMs));
     return {
       module: WmsAdapterModule,
       imports: [
@@ -50,9 +52,17 @@ export class WmsAdapterModule {
               DatabaseModule.forRoot({
                 name: 'wms-adapter',
                 config,
-                migrations: consumerMigrations([receipts]),
+                migrations: wmsAdapterMigrations,
               }),
-              ConsumersModule.register({ config, consumers: [hostConsumer(receipts, config)] }),
+              ConsumersModule.register({
+                config,
+                consumers: [
+                  hostConsumer(
+                    expectedReceiptsSink(new WmsClient(config.wmsUrl, config.wmsTimeoutMs)),
+                    config,
+                  ),
+                ],
+              }),
             ]
           : []),
       ],

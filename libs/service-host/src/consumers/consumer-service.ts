@@ -61,23 +61,18 @@ function serviceMigrations<T extends EventEnvelope, S extends ConsumerServiceOpt
 class ConsumerServiceModule {}
 
 /** The Nest module of a one-consumer service: host, Kafka, its pool, its consumer. */
-export function consumerServiceModule<T extends EventEnvelope, S extends ConsumerServiceOptions>(
-  spec: ConsumerServiceSpec<T, S>,
-  env: NodeJS.ProcessEnv = process.env,
+function consumerServiceModule<T extends EventEnvelope>(
+  name: string,
+  config: ConfigOf<ConsumerServiceOptions>,
+  consumer: ConsumerDeclaration<T>,
+  migrations: readonly MigrationSource[],
 ): DynamicModule {
-  // The common options as the host reads them; the service's own as its factory reads them.
-  const common: ConsumerServiceOptions = spec.options;
-  const config = readConfig(common, env);
-  const consumer =
-    typeof spec.consumer === 'function'
-      ? spec.consumer(readConfig(spec.options, env))
-      : spec.consumer;
   return {
     module: ConsumerServiceModule,
     imports: [
-      ServiceHostModule.forRoot({ name: spec.name }),
+      ServiceHostModule.forRoot({ name }),
       KafkaModule.forRoot(config),
-      DatabaseModule.forRoot({ name: spec.name, config, migrations: serviceMigrations(spec) }),
+      DatabaseModule.forRoot({ name, config, migrations }),
       ConsumersModule.register({ config, consumers: [hostConsumer(consumer, config)] }),
     ],
   };
@@ -90,15 +85,22 @@ export function consumerServiceModule<T extends EventEnvelope, S extends Consume
 export function runConsumerService<T extends EventEnvelope, S extends ConsumerServiceOptions>(
   spec: ConsumerServiceSpec<T, S>,
 ): void {
+  const migrations = serviceMigrations(spec);
   runServiceMain({
     name: spec.name,
     options: spec.options,
-    migrations: serviceMigrations(spec),
+    migrations,
     start: async () => {
+      // The common options as the host reads them; the service's own only for its factory.
       const common: ConsumerServiceOptions = spec.options;
-      await runService(consumerServiceModule(spec), {
+      const config = readConfig(common);
+      const consumer =
+        typeof spec.consumer === 'function'
+          ? spec.consumer(readConfig(spec.options))
+          : spec.consumer;
+      await runService(consumerServiceModule(spec.name, config, consumer, migrations), {
         name: spec.name,
-        ...listenOn(readConfig(common)),
+        ...listenOn(config),
       });
     },
   });
