@@ -17,9 +17,10 @@ describe('the generators in a scratch copy of the workspace', () => {
   };
   let scratch: ScratchWorkspace;
 
+  // Nothing built beforehand: the generators run as on a fresh clone after `npm install`, and
+  // build what they need.
   beforeAll(() => {
     scratch = ScratchWorkspace.create();
-    scratch.build();
   }, 300_000);
 
   afterAll(() => {
@@ -31,7 +32,7 @@ describe('the generators in a scratch copy of the workspace', () => {
       'g',
       '@ferry/tools:event',
       'PriceListPublished',
-      '--owner=erp',
+      '--owner=pim',
       '--topic=ferry.pricing.price-lists',
       '--fields=priceListId:string,currency:string,amount:decimal(18,4),validFrom:timestamp,validUntil:date?,active:boolean,note:string?',
       '--receivers=wms,storefront',
@@ -41,7 +42,11 @@ describe('the generators in a scratch copy of the workspace', () => {
       JSON.parse(scratch.read('schemas/price-lists/PriceListPublished.v1.avsc')),
     ).toMatchObject({ type: 'record', name: 'PriceListPublished', namespace: 'dev.ferry.pricing' });
     expect(scratch.read('libs/contracts/src/catalog/ownership.ts')).toContain(
-      "priceList: { owner: 'erp', receivers: ['wms', 'storefront'] },",
+      "priceList: { owner: 'pim', receivers: ['wms', 'storefront'] },",
+    );
+    // A system the catalog did not know: it owns what it publishes.
+    expect(scratch.read('libs/contracts/src/catalog/systems.ts')).toMatch(
+      /export const SourceSystems = \[\s*'wms',\s*'erp',\s*'storefront',\s*'pim',?\s*\]/,
     );
     expect(scratch.read('libs/contracts/src/generated/index.ts')).toContain(
       "export * from './price-lists';",

@@ -77,12 +77,14 @@ export default async function consumerGenerator(
     }),
   );
   await formatFiles(tree);
+  const apps = tree
+    .children('apps')
+    .filter((app) => tree.exists(`apps/${app}/tsconfig.build.json`));
   return () => {
     if (options.skipTasks === true) return;
     const tasks = new WorkspaceTasks(tree.root);
     if (options.skipInstall !== true) tasks.install();
     tasks.syncReferences();
-    tasks.build(`apps/${plan.app}/tsconfig.build.json`);
-    tasks.generateManifests();
+    tasks.generateManifests(apps);
   };
 }

@@ -1,4 +1,4 @@
-import { formatFiles, type Tree } from '@nx/devkit';
+import { formatFiles, logger, type Tree } from '@nx/devkit';
 import { addInvariants, addOwnership, addSystem, addTopic } from '../catalog-edits';
 import { CatalogFiles, eventContractTests, schemasDir } from '../paths';
 import { readRequired } from '../tree-files';
@@ -58,6 +58,11 @@ export default async function eventGenerator(
   tree.write(CatalogFiles.systems, systems);
   tree.write(`${eventContractTests}/${plan.schemaFolder}.contract.spec.ts`, contractTest(plan));
   await formatFiles(tree);
+  if (plan.owner === 'erp')
+    logger.warn(
+      `The ERP adapter polls every ERP-owned entity: map ${plan.entity} to its Odoo model in ` +
+        'libs/erp-odoo/src/adapter/odoo-erp-adapter.ts (it does not compile until then).',
+    );
   return () => {
     if (options.skipTasks !== true) new WorkspaceTasks(tree.root).generateContracts();
   };

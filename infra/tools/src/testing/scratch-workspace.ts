@@ -81,22 +81,6 @@ export class ScratchWorkspace {
     return this.node('node_modules/nx/dist/bin/nx.js', args);
   }
 
-  /** Every project's build, as the bootstrap does it. */
-  build(): string {
-    const configs = ['libs', 'apps', 'infra', 'test']
-      .flatMap((group) =>
-        readdirSync(join(this.root, group)).map(
-          (project) => `${group}/${project}/tsconfig.build.json`,
-        ),
-      )
-      .filter((config) => existsSync(join(this.root, config)));
-    return this.node('node_modules/typescript/bin/tsc', [
-      '-b',
-      'test/tsconfig.build.json',
-      ...configs,
-    ]);
-  }
-
   /** One project's Jest tests (FERRY_INTEGRATION=1: its integration tests too). */
   jest(project: string, env: NodeJS.ProcessEnv = {}): string {
     return this.node(

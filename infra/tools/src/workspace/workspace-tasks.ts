@@ -24,12 +24,18 @@ export class WorkspaceTasks {
     this.run(`building ${configs.join(', ')}`, process.execPath, [tsc, '-b', ...configs]);
   }
 
-  /** The TypeScript types and contracts generated from schemas/. */
+  /** Runs a target of a project (Nx builds what it depends on first). */
+  private target(what: string, target: string): void {
+    this.run(what, process.execPath, [this.nx, 'run', target, '--outputStyle=static']);
+  }
+
+  private get nx(): string {
+    return join(this.root, 'node_modules', 'nx', 'dist', 'bin', 'nx.js');
+  }
+
+  /** The TypeScript types and contracts generated from schemas/ (the contracts' own target). */
   generateContracts(): void {
-    this.build('libs/contracts/tsconfig.build.json');
-    this.run('generating the contracts from schemas/', process.execPath, [
-      join(this.root, 'libs', 'contracts', 'dist', 'codegen', 'main.js'),
-    ]);
+    this.target('generating the contracts from schemas/', '@ferry/contracts:generate');
   }
 
   /** npm links a new workspace project and records it in package-lock.json. */
@@ -44,17 +50,16 @@ export class WorkspaceTasks {
 
   /** Nx writes the TypeScript project references of the project graph. */
   syncReferences(): void {
-    this.run('writing the project references (nx sync)', process.execPath, [
-      join(this.root, 'node_modules', 'nx', 'dist', 'bin', 'nx.js'),
-      'sync',
-    ]);
+    this.run('writing the project references (nx sync)', process.execPath, [this.nx, 'sync']);
   }
 
-  /** The Kubernetes manifests, generated again from the apps and the catalog. */
-  generateManifests(): void {
-    this.build('infra/deploy/tsconfig.build.json');
-    this.run('generating the Kubernetes manifests (infra/k8s)', process.execPath, [
-      join(this.root, 'infra', 'deploy', 'dist', 'main.js'),
-    ]);
+  /**
+   * The Kubernetes manifests, generated again from the apps and the catalog (the deploy project's
+   * own target). It reads every app's built configuration, so `apps` are built first: on a fresh
+   * clone none is.
+   */
+  generateManifests(apps: readonly string[]): void {
+    this.build(...apps.map((app) => `apps/${app}/tsconfig.build.json`));
+    this.target('generating the Kubernetes manifests (infra/k8s)', '@ferry/deploy:generate');
   }
 }
