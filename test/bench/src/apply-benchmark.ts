@@ -1,11 +1,13 @@
 import { cpus, loadavg, totalmem } from 'node:os';
 import { Topics, type InventoryLevelSet } from '@ferry/contracts';
+import { infraStatus } from '@ferry/local-infra';
 import { uniqueName } from '@ferry/test-support';
 import { repoRoot, type BenchResult } from './bench-result';
 import type { BenchOptions } from './cli-options';
 import { judge } from './figures';
 import { publishWorkload } from './kafka/bench-topic';
 import { keyPartitioner } from './kafka/partitioning';
+import { isLocalProcess } from './probes/cpu-account';
 import { readSourceRevision } from './probes/source-revision';
 import { runBareSql, type BareSqlResult } from './runs/bare-sql';
 import { runNaiveConsumer, type NaiveConsumerResult } from './runs/naive-consumer';
@@ -25,6 +27,7 @@ interface Run {
   readonly topic: string;
   readonly events: readonly InventoryLevelSet[];
   readonly expected: ReadonlyMap<string, number>;
+  readonly brokerPids: readonly number[];
   readonly say: Say;
 }
 
@@ -49,6 +52,7 @@ export async function runApplyBenchmark(
       topic: scratch.topic('bench_inventory'),
       events,
       expected: newestVersions(events),
+      brokerPids: await localBrokerPids(),
       say,
     };
     say(`· publishing ${events.length.toLocaleString('en-US')} events to ${run.topic}`);
@@ -69,18 +73,29 @@ export async function runApplyBenchmark(
         wallSeconds: runtime.wallSeconds,
         cpuSeconds: runtime.cpuSeconds,
         peakRssBytes: runtime.peakRssBytes,
+        cpuPerEvent: runtime.cpuPerEvent,
         groupJoins: runtime.groupJoins,
         outcomes: runtime.outcomes,
         env: runtime.env,
       },
-      bareSql: { ...bare.rate, transactions: bare.transactions },
-      bareSqlWithDedup: { ...bareWithDedup.rate, transactions: bareWithDedup.transactions },
+      bareSql: {
+        ...bare.rate,
+        transactions: bare.transactions,
+        postgresCpuUsPerEvent: bare.postgresCpuUsPerEvent,
+      },
+      bareSqlWithDedup: {
+        ...bareWithDedup.rate,
+        transactions: bareWithDedup.transactions,
+        postgresCpuUsPerEvent: bareWithDedup.postgresCpuUsPerEvent,
+      },
       naive: { ...naive.rate, sampleOf: options.naiveEvents, partitionsAtOnce: 1 },
       figures: judge({
         runtime: runtime.rate,
-        bareSql: bare.rate,
+        bareSqlWithDedup: bareWithDedup.rate,
         naive: naive.rate,
         runtimePeakRssBytes: runtime.peakRssBytes,
+        mainThreadCpuUs: runtime.cpuPerEvent.mainThreadUs,
+        postgresCpuUs: runtime.cpuPerEvent.postgresUs,
       }),
     };
   });
@@ -97,6 +112,7 @@ async function measureRuntime(run: Run): Promise<RuntimeRunResult> {
     maxBatchSize: run.options.maxBatchSize,
     partitionsConcurrently: run.options.partitionsConcurrently,
     heapMb: run.options.projectorHeapMb,
+    brokerPids: run.brokerPids,
     // Generous (1,000 events/s): a stalled projector fails the run instead of hanging it.
     timeoutMs: 60_000 + run.events.length,
   });
@@ -144,6 +160,16 @@ async function measureNaive(run: Run): Promise<NaiveConsumerResult> {
     expected: result.handled.length,
   });
   return result;
+}
+
+/** The brokers Ferry started on this machine; none when KAFKA_BROKERS points elsewhere. */
+async function localBrokerPids(): Promise<number[]> {
+  const pids = (await infraStatus())
+    .filter((service) => service.name.startsWith('kafka-') && service.running)
+    .map((service) => service.pid)
+    .filter((pid): pid is number => pid !== undefined);
+  const local = await Promise.all(pids.map(async (pid) => isLocalProcess(pid, 'java')));
+  return pids.filter((_, index) => local[index]);
 }
 
 function machineInfo(loadAtStart: number): BenchResult['machine'] {

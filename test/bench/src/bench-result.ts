@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BenchOptions } from './cli-options';
 import type { ApplyRate, Figure } from './figures';
+import type { CpuPerEvent } from './probes/cpu-account';
 import type { SourceRevision } from './probes/source-revision';
 
 /** Everything one run measured, as printed and as saved to `bench-results/`. */
@@ -27,16 +28,22 @@ export interface BenchResult {
     readonly wallSeconds: number;
     readonly cpuSeconds: number;
     readonly peakRssBytes: number;
+    readonly cpuPerEvent: CpuPerEvent;
     /** Group joins over the run: more than 1 means the group rebalanced under load. */
     readonly groupJoins: number;
     readonly outcomes: Readonly<Record<string, number>>;
     readonly env: Readonly<Record<string, string>>;
   };
-  readonly bareSql: ApplyRate & { readonly transactions: number };
-  readonly bareSqlWithDedup: ApplyRate & { readonly transactions: number };
+  readonly bareSql: BareSqlFigures;
+  readonly bareSqlWithDedup: BareSqlFigures;
   readonly naive: ApplyRate & { readonly sampleOf: number; readonly partitionsAtOnce: 1 };
   readonly figures: readonly Figure[];
 }
+
+export type BareSqlFigures = ApplyRate & {
+  readonly transactions: number;
+  readonly postgresCpuUsPerEvent: number | null;
+};
 
 export const repoRoot = resolve(__dirname, '..', '..', '..');
 const resultsDir = join(repoRoot, 'bench-results');

@@ -12,17 +12,26 @@ export function applyRate(events: number, elapsedMs: number): ApplyRate {
 
 export interface Measurements {
   readonly runtime: ApplyRate;
-  readonly bareSql: ApplyRate;
+  readonly bareSqlWithDedup: ApplyRate;
   readonly naive: ApplyRate;
   readonly runtimePeakRssBytes: number;
+  /** CPU per event of the projector's main thread; null where it could not be read. */
+  readonly mainThreadCpuUs: number | null;
+  /** CPU per event of the Postgres backends serving the projector; null for a remote Postgres. */
+  readonly postgresCpuUs: number | null;
 }
 
-/** The targets for this 2-core machine. */
+/**
+ * The targets for this 2-core machine. Against bare SQL with the dedup insert: the same SQL work
+ * the runtime does, so the ratio is what Kafka, decoding and the runtime's own code cost.
+ */
 export const TARGETS = {
-  runtimeEventsPerSecond: 25_000,
-  runtimeOverBareSql: 0.7,
+  runtimeEventsPerSecond: 40_000,
+  runtimeOverBareSqlWithDedup: 0.85,
   runtimeOverNaive: 20,
   runtimePeakRssMb: 200,
+  mainThreadCpuUsPerEvent: 12,
+  postgresCpuUsPerEvent: 15,
 } as const;
 
 export type Verdict = 'PASS' | 'MISS';
@@ -38,15 +47,27 @@ export interface Figure {
 
 const MB = 1024 * 1024;
 
-/** Compares the measurements with the targets; a miss is reported, never thrown. */
+/**
+ * Compares the measurements with the targets; a miss is reported, never thrown. A figure that
+ * could not be measured here (Postgres on another machine) is left out, not passed.
+ */
 export function judge(measured: Measurements): Figure[] {
   const runtime = measured.runtime.eventsPerSecond;
-  return [
+  const figures: Figure[] = [
     figure('runtimeEventsPerSecond', runtime, '>='),
-    figure('runtimeOverBareSql', runtime / measured.bareSql.eventsPerSecond, '>='),
+    figure(
+      'runtimeOverBareSqlWithDedup',
+      runtime / measured.bareSqlWithDedup.eventsPerSecond,
+      '>=',
+    ),
     figure('runtimeOverNaive', runtime / measured.naive.eventsPerSecond, '>='),
     figure('runtimePeakRssMb', measured.runtimePeakRssBytes / MB, '<='),
   ];
+  if (measured.mainThreadCpuUs !== null)
+    figures.push(figure('mainThreadCpuUsPerEvent', measured.mainThreadCpuUs, '<='));
+  if (measured.postgresCpuUs !== null)
+    figures.push(figure('postgresCpuUsPerEvent', measured.postgresCpuUs, '<='));
+  return figures;
 }
 
 function figure(name: keyof typeof TARGETS, value: number, bound: '>=' | '<='): Figure {

@@ -4,6 +4,7 @@ import { formatReport } from './format-report';
 
 const runtime = applyRate(196_000, 8_000);
 const bareSql = applyRate(200_000, 4_000);
+const bareSqlWithDedup = applyRate(200_000, 6_000);
 const naive = applyRate(5_000, 50_000);
 
 const result: BenchResult = {
@@ -35,14 +36,32 @@ const result: BenchResult = {
     wallSeconds: 11,
     cpuSeconds: 5,
     peakRssBytes: 180 * 1024 * 1024,
+    cpuPerEvent: {
+      processUs: 30.5,
+      mainThreadUs: 25.25,
+      mainThreadRunQueueShare: 0.124,
+      postgresUs: 22,
+      brokerUs: null,
+    },
     groupJoins: 1,
     outcomes: { applied: 196_000 },
     env: {},
   },
-  bareSql: { ...bareSql, transactions: 200 },
-  bareSqlWithDedup: { ...applyRate(200_000, 6_000), transactions: 200 },
+  bareSql: { ...bareSql, transactions: 200, postgresCpuUsPerEvent: 10 },
+  bareSqlWithDedup: {
+    ...bareSqlWithDedup,
+    transactions: 200,
+    postgresCpuUsPerEvent: 19.04,
+  },
   naive: { ...naive, sampleOf: 5_000, partitionsAtOnce: 1 },
-  figures: judge({ runtime, bareSql, naive, runtimePeakRssBytes: 180 * 1024 * 1024 }),
+  figures: judge({
+    runtime,
+    bareSqlWithDedup,
+    naive,
+    runtimePeakRssBytes: 180 * 1024 * 1024,
+    mainThreadCpuUs: 25.25,
+    postgresCpuUs: 22,
+  }),
 };
 
 describe('formatReport', () => {
@@ -51,10 +70,19 @@ describe('formatReport', () => {
     lines.find((l) => l.trimStart().startsWith(start));
 
   it('prints each figure next to its target with PASS or MISS', () => {
-    expect(line('runtime events/s')).toMatch(/24,500\s+≥ 25,000\s+MISS$/);
-    expect(line('runtime / bare SQL')).toMatch(/49 %\s+≥ 70 %\s+MISS$/);
+    expect(line('runtime events/s')).toMatch(/24,500\s+≥ 40,000\s+MISS$/);
+    expect(line('runtime / (SQL + dedup)')).toMatch(/74 %\s+≥ 85 %\s+MISS$/);
+    expect(line('main thread CPU/event')).toMatch(/25\.3 µs\s+≤ 12\.0 µs\s+MISS$/);
     expect(line('runtime / naive')).toMatch(/245×\s+≥ 20×\s+PASS$/);
     expect(line('runtime peak RSS')).toMatch(/180 MB\s+≤ 200 MB\s+PASS$/);
+  });
+
+  it('prints CPU per event of each process, n/a where it was not measured', () => {
+    expect(line('CPU per event')).toContain(
+      'projector 30.5 µs, its main thread 25.3 µs, its Postgres backends 22.0 µs, broker n/a; ' +
+        'Postgres backends under bare SQL 10.0 µs, with the dedup insert 19.0 µs',
+    );
+    expect(line('main thread waiting')).toContain('12 % of the time');
   });
 
   it('says whether the group rebalanced under load', () => {

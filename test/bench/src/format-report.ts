@@ -6,27 +6,35 @@ const s = (seconds: number): string => `${seconds.toFixed(1)} s`;
 
 const FIGURE_LABELS: Record<Figure['name'], string> = {
   runtimeEventsPerSecond: 'runtime events/s',
-  runtimeOverBareSql: 'runtime / bare SQL',
+  runtimeOverBareSqlWithDedup: 'runtime / (SQL + dedup)',
   runtimeOverNaive: 'runtime / naive',
   runtimePeakRssMb: 'runtime peak RSS (VmHWM)',
+  mainThreadCpuUsPerEvent: 'main thread CPU/event',
+  postgresCpuUsPerEvent: 'Postgres CPU/event',
 };
+
+const us = (value: number | null): string => (value === null ? 'n/a' : `${value.toFixed(1)} µs`);
 
 function formatValue(figure: Pick<Figure, 'name'>, value: number): string {
   switch (figure.name) {
     case 'runtimeEventsPerSecond':
       return n(value);
-    case 'runtimeOverBareSql':
+    case 'runtimeOverBareSqlWithDedup':
       return `${(value * 100).toFixed(0)} %`;
     case 'runtimeOverNaive':
       return `${Number(value.toFixed(1))}×`;
     case 'runtimePeakRssMb':
       return `${value.toFixed(0)} MB`;
+    case 'mainThreadCpuUsPerEvent':
+    case 'postgresCpuUsPerEvent':
+      return us(value);
   }
 }
 
 /** The lines `npm run bench` prints: parameters, each contender's rate, figures against targets. */
 export function formatReport(result: BenchResult): string[] {
   const { parameters: p, machine: m, runtime, naive } = result;
+  const cpu = runtime.cpuPerEvent;
   const contender = (name: string, rate: { events: number; seconds: number }, perSecond: number) =>
     `  ${name.padEnd(44)}${n(rate.events).padStart(9)}${s(rate.seconds).padStart(9)}${n(perSecond).padStart(11)}`;
   return [
@@ -67,9 +75,17 @@ export function formatReport(result: BenchResult): string[] {
       `${(runtime.cpuSeconds / runtime.seconds).toFixed(2)} cores busy on average; ` +
       `outcomes ${JSON.stringify(runtime.outcomes)}; joined its group ${runtime.groupJoins} time(s) ` +
       (runtime.groupJoins > 1 ? '(it rebalanced under load)' : '(no rebalance under load)'),
-    `  runtime / (bare SQL + dedup insert): ` +
-      `${((runtime.eventsPerSecond / result.bareSqlWithDedup.eventsPerSecond) * 100).toFixed(0)} % ` +
-      '(the same SQL work as the runtime, without Kafka and decoding)',
+    `  runtime / bare SQL without the dedup insert: ` +
+      `${((runtime.eventsPerSecond / result.bareSql.eventsPerSecond) * 100).toFixed(0)} %`,
+    `  CPU per event (a rate moves with the machine's load, CPU per event much less): ` +
+      `projector ${us(cpu.processUs)}, its main thread ${us(cpu.mainThreadUs)}, ` +
+      `its Postgres backends ${us(cpu.postgresUs)}, broker ${us(cpu.brokerUs)}; ` +
+      `Postgres backends under bare SQL ${us(result.bareSql.postgresCpuUsPerEvent)}, ` +
+      `with the dedup insert ${us(result.bareSqlWithDedup.postgresCpuUsPerEvent)}`,
+    `  main thread waiting for a CPU (runnable, in the run queue): ` +
+      (cpu.mainThreadRunQueueShare === null
+        ? 'n/a'
+        : `${(cpu.mainThreadRunQueueShare * 100).toFixed(0)} % of the time`),
     `  naive: one transaction and one offset commit per event, one partition at a time, timed over ` +
       `a sample of ${n(naive.sampleOf)} events (its rate does not grow with the total)`,
   ];

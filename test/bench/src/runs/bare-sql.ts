@@ -6,6 +6,7 @@ import {
   recordFirstDeliveries,
 } from '@ferry/persistence';
 import { applyRate, type ApplyRate } from '../figures';
+import { CpuWindow, postgresBackendsOf } from '../probes/cpu-account';
 import { countProcessedEvents, readStoredVersions } from '../probes/projection-state';
 import { applyPartitionsConcurrently, partitionBatches } from '../sql/partition-streams';
 import { inventoryMigrations, loadProjectorApply } from '../sql/projector-statement';
@@ -28,6 +29,8 @@ export interface BareSqlOptions {
 export interface BareSqlResult {
   readonly rate: ApplyRate;
   readonly transactions: number;
+  /** CPU of the Postgres backends per event; null when Postgres is not on this machine. */
+  readonly postgresCpuUsPerEvent: number | null;
   readonly stored: Map<string, number>;
   readonly processedEvents: number;
 }
@@ -43,6 +46,7 @@ export async function runBareSql(
   options: BareSqlOptions,
 ): Promise<BareSqlResult> {
   const apply = await loadProjectorApply();
+  const openedAt = new Date();
   const db = openDatabase({
     url: options.databaseUrl,
     schema: options.schema,
@@ -58,6 +62,11 @@ export async function runBareSql(
       options.batchSize,
     );
     let transactions = 0;
+    const cpu = new CpuWindow({
+      postgresBackends: postgresBackendsOf(db, 'ferry-bench', openedAt),
+      brokerPids: [],
+    });
+    await cpu.start();
     const started = performance.now();
     await applyPartitionsConcurrently(batches, options.concurrency, (batch) =>
       db.transaction(async (tx) => {
@@ -72,9 +81,11 @@ export async function runBareSql(
       }),
     );
     const rate = applyRate(events.length, performance.now() - started);
+    const { postgresUs } = await cpu.stop(events.length);
     return {
       rate,
       transactions,
+      postgresCpuUsPerEvent: postgresUs,
       stored: await readStoredVersions(db),
       processedEvents: await countProcessedEvents(db, GROUP),
     };

@@ -2,6 +2,7 @@ import { openDatabase } from '@ferry/persistence';
 import { startService, type RunningService } from '@ferry/test-support';
 import { applyRate, type ApplyRate } from '../figures';
 import { pollUntil } from '../probes/poll';
+import { CpuWindow, postgresBackendsOf, type CpuPerEvent } from '../probes/cpu-account';
 import { readCpuSeconds, readProcessMemory } from '../probes/process-memory';
 import { countProcessedEvents, readStoredVersions } from '../probes/projection-state';
 import { sampleValue as sampleSum } from '@ferry/test-support';
@@ -19,6 +20,8 @@ export interface RuntimeRunOptions {
   /** `--max-old-space-size` of the projector; 0 leaves Node's default (a share of the RAM). */
   readonly heapMb: number;
   readonly timeoutMs: number;
+  /** The local broker processes whose CPU the run counts ([] when the broker is elsewhere). */
+  readonly brokerPids: readonly number[];
 }
 
 export interface RuntimeRunResult {
@@ -28,6 +31,7 @@ export interface RuntimeRunResult {
   /** CPU the projector used while the clock ran (user + system); 1.0 per second = one core. */
   readonly cpuSeconds: number;
   readonly peakRssBytes: number;
+  readonly cpuPerEvent: CpuPerEvent;
   /**
    * Times the projector joined its group over the run (`ferry_consumer_group_joins_total`): 1
    * unless the group rebalanced under the load (a session lost to missing heartbeats, say).
@@ -54,15 +58,24 @@ const POLL_MS = 100;
 export async function runRuntimeProjector(options: RuntimeRunOptions): Promise<RuntimeRunResult> {
   const env = projectorEnv(options);
   const spawnedAt = performance.now();
+  const spawnedAtDate = new Date();
   const projector = await startService('inventory-projector', env);
+  const probeDb = openDatabase({ url: options.databaseUrl, maxConnections: 1 });
   try {
-    const { start, end, cpuSeconds } = await timeApplication(projector, options);
+    const cpu = new CpuWindow({
+      consumerPid: projector.pid,
+      // The service's pool names its connections after it (application_name).
+      postgresBackends: postgresBackendsOf(probeDb, 'inventory-projector', spawnedAtDate),
+      brokerPids: options.brokerPids,
+    });
+    const { start, end, cpuSeconds, cpuPerEvent } = await timeApplication(projector, options, cpu);
     const { peakRssBytes } = await readProcessMemory(projector.pid);
     return {
       rate: applyRate(end.count - start.count, end.at - start.at),
       wallSeconds: (end.at - spawnedAt) / 1000,
       cpuSeconds,
       peakRssBytes,
+      cpuPerEvent,
       groupJoins: await readGroupJoins(projector, options),
       outcomes: await readOutcomes(projector, options),
       ...(await readProjection(options)),
@@ -72,6 +85,7 @@ export async function runRuntimeProjector(options: RuntimeRunOptions): Promise<R
     throw await explainFailure(projector, error);
   } finally {
     await projector.stop();
+    await probeDb.close();
   }
 }
 
@@ -100,9 +114,12 @@ interface Mark {
 async function timeApplication(
   projector: RunningService,
   options: RuntimeRunOptions,
-): Promise<{ start: Mark; end: Mark; cpuSeconds: number }> {
+  cpu: CpuWindow,
+): Promise<{ start: Mark; end: Mark; cpuSeconds: number; cpuPerEvent: CpuPerEvent }> {
+  let counting = false;
   const markWhen = (reached: (count: number) => boolean) => async (): Promise<Mark | undefined> => {
     assertRunning(projector);
+    if (counting) await cpu.sample();
     const outcomes = await readOutcomes(projector, options);
     const count = Object.values(outcomes).reduce((sum, n) => sum + n, 0);
     return reached(count) ? { count, at: performance.now() } : undefined;
@@ -114,12 +131,15 @@ async function timeApplication(
     waitOptions,
   );
   const cpuAtStart = await readCpuSeconds(projector.pid);
+  await cpu.start();
+  counting = true;
   const end = await pollUntil(
     `the projector to handle ${options.events} events`,
     markWhen((count) => count >= options.events),
     waitOptions,
   );
-  return { start, end, cpuSeconds: (await readCpuSeconds(projector.pid)) - cpuAtStart };
+  const cpuSeconds = (await readCpuSeconds(projector.pid)) - cpuAtStart;
+  return { start, end, cpuSeconds, cpuPerEvent: await cpu.stop(end.count - start.count) };
 }
 
 async function readOutcomes(
