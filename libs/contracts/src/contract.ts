@@ -35,6 +35,11 @@ export interface EventContract<T extends EventEnvelope> {
    * decoding: an event that breaks it is nobody's to apply, whoever wrote it.
    */
   validate(value: unknown): T;
+  /**
+   * `validate` for a value Avro has just decoded with `avroType` (so of its shape already):
+   * checks only what decoding cannot promise, storable text. Consumers call it once per event.
+   */
+  checkDecoded(value: unknown): T;
 }
 
 /** Builds the contract of one schema version (the generated code calls this). */
@@ -56,6 +61,11 @@ export function defineContract<T extends EventEnvelope>(
         },
       });
       if (valid) problems.push(...unstorableText(avroType, value));
+      if (problems.length > 0) throw new ContractViolation(eventType, problems);
+      return value as T;
+    },
+    checkDecoded(value: unknown): T {
+      const problems = unstorableText(avroType, value);
       if (problems.length > 0) throw new ContractViolation(eventType, problems);
       return value as T;
     },

@@ -54,7 +54,9 @@ export const ReplayHeaders = {
 /** Kafka headers as plain strings (the first value of a repeated header). */
 export function headersToRecord(headers: IHeaders | undefined): Record<string, string> {
   const record: Record<string, string> = {};
-  for (const [name, raw] of Object.entries(headers ?? {})) {
+  // for-in over the record kafkajs built: no entry arrays per header (this runs once per event).
+  for (const name in headers) {
+    const raw = headers[name];
     const value = Array.isArray(raw) ? raw[0] : raw;
     if (value !== undefined) record[name] = value.toString();
   }

@@ -42,3 +42,31 @@ describe('the uuid logical type', () => {
     ).toThrow('Not a UUID');
   });
 });
+
+describe('the decimal logical type', () => {
+  const amount = (precision: number) =>
+    parseAvroSchema({
+      type: 'record',
+      name: 'Probe',
+      fields: [
+        { name: 'amount', type: { type: 'bytes', logicalType: 'decimal', precision, scale: 2 } },
+      ],
+    });
+  const rawBytes = parseAvroSchema({
+    type: 'record',
+    name: 'Probe',
+    fields: [{ name: 'amount', type: 'bytes' }],
+  });
+
+  it('reads what fits its precision', () => {
+    const type = amount(6);
+    expect(type.fromBuffer(type.toBuffer({ amount: '-9999.99' }))).toEqual({ amount: '-9999.99' });
+  });
+
+  it('fails reading bytes with more digits than its precision, as another writer could send', () => {
+    // 0x0f4240 is 1,000,000: 10000.00 at scale 2, seven digits, one more than decimal(6,2) holds.
+    const bytes = rawBytes.toBuffer({ amount: Buffer.from([0x0f, 0x42, 0x40]) });
+    expect(amount(7).fromBuffer(bytes)).toEqual({ amount: '10000.00' });
+    expect((): unknown => amount(6).fromBuffer(bytes)).toThrow('7 digits do not fit decimal(6,2)');
+  });
+});

@@ -24,8 +24,13 @@ export class DecimalType extends types.LogicalType {
     this.scale = typeof scale === 'number' ? scale : 0;
   }
 
+  /** A value with more digits than `precision` (another writer's bytes) is refused as read. */
   protected override _fromValue(value: unknown): string {
-    return formatDecimal(fromTwosComplement(value as Buffer), this.scale);
+    const unscaled = fromTwosComplement(value as Buffer);
+    const digits = (unscaled < 0n ? -unscaled : unscaled).toString().length;
+    if (digits > this.precision)
+      throw new RangeError(`${digits} digits do not fit decimal(${this.precision},${this.scale})`);
+    return formatDecimal(unscaled, this.scale);
   }
 
   protected override _toValue(value: unknown): Buffer | undefined {

@@ -21,19 +21,97 @@ export function textProblem(text: string): string | undefined {
  * `textProblem`, map keys included. Follows the schema, so an undeclared property, which Avro
  * never writes, is not looked at. Logical types (uuid, decimal, date) check their own text.
  */
-export function unstorableText(type: Type, value: unknown, path = ''): string[] {
+export function unstorableText(type: Type, value: unknown): string[] {
+  return mayHoldUnstorableText(type, value) ? describeUnstorableText(type, value, '') : [];
+}
+
+/** Whether a value may hold text `textProblem` refuses: no false negatives, no allocation. */
+type TextScreen = (value: unknown) => boolean;
+
+const screens = new WeakMap<Type, TextScreen | null>();
+
+/**
+ * The fast pass over every event: compiled once per type, it walks only the parts that hold
+ * strings and builds no paths; a value it flags is walked again by `describeUnstorableText`,
+ * which decides. It may flag more than that walk finds (every union branch is screened), never less.
+ */
+function mayHoldUnstorableText(type: Type, value: unknown): boolean {
+  const screen = screenOf(type);
+  return screen !== null && screen(value);
+}
+
+function screenOf(type: Type): TextScreen | null {
+  const known = screens.get(type);
+  if (known !== undefined) return known;
+  // A recursive type meets itself while compiling: it is screened through this indirection.
+  let compiled: TextScreen | null = null;
+  screens.set(type, (value) => compiled !== null && compiled(value));
+  compiled = compileScreen(type);
+  screens.set(type, compiled);
+  return compiled;
+}
+
+function compileScreen(type: Type): TextScreen | null {
+  if (type instanceof types.StringType)
+    return (value) => typeof value === 'string' && textProblem(value) !== undefined;
+  if (type instanceof types.RecordType) {
+    const fields = type.fields.flatMap((field) => {
+      const screen = screenOf(field.type);
+      return screen === null ? [] : [{ name: field.name, screen }];
+    });
+    if (fields.length === 0) return null;
+    return (value) => {
+      if (!isObject(value)) return false;
+      for (const field of fields) if (field.screen(value[field.name])) return true;
+      return false;
+    };
+  }
+  if (type instanceof types.ArrayType) {
+    const items = screenOf(type.itemsType);
+    if (items === null) return null;
+    return (value) => Array.isArray(value) && value.some(items);
+  }
+  if (type instanceof types.MapType) {
+    const values = screenOf(type.valuesType as Type);
+    return (value) => {
+      if (!isObject(value)) return false;
+      for (const key in value) {
+        if (textProblem(key) !== undefined || (values !== null && values(value[key]))) return true;
+      }
+      return false;
+    };
+  }
+  if (type instanceof types.UnwrappedUnionType) {
+    const branches = type.types.map(screenOf).filter((screen) => screen !== null);
+    if (branches.length === 0) return null;
+    return (value) => branches.some((screen) => screen(value));
+  }
+  if (type instanceof types.WrappedUnionType) {
+    const branches = type.types.map(screenOf).filter((screen) => screen !== null);
+    if (branches.length === 0) return null;
+    return (value) => {
+      if (!isObject(value)) return false;
+      for (const name in value) if (branches.some((screen) => screen(value[name]))) return true;
+      return false;
+    };
+  }
+  return null;
+}
+
+/** `path: problem` for each string of `value` that breaks `textProblem`: the exact walk. */
+function describeUnstorableText(type: Type, value: unknown, path: string): string[] {
   if (type instanceof types.StringType) {
     const problem = typeof value === 'string' ? textProblem(value) : undefined;
     return problem === undefined ? [] : [`${path || '(root)'}: ${problem}`];
   }
   if (type instanceof types.RecordType && isObject(value)) {
     return type.fields.flatMap((field) =>
-      unstorableText(field.type, value[field.name], joinPath(path, field.name)),
+      describeUnstorableText(field.type, value[field.name], joinPath(path, field.name)),
     );
   }
   if (type instanceof types.ArrayType && Array.isArray(value)) {
     return value.flatMap((item, index) =>
-      unstorableText(type.itemsType, item, `${path}[${index}]`),
+      describeUnstorableText(type.itemsType, item, `${path}[${index}]`),
     );
   }
   if (type instanceof types.MapType && isObject(value)) {
@@ -43,18 +121,18 @@ export function unstorableText(type: Type, value: unknown, path = ''): string[] 
       const keyProblem = textProblem(key);
       return [
         ...(keyProblem === undefined ? [] : [`${keyPath} (key): ${keyProblem}`]),
-        ...unstorableText(valuesType, item, keyPath),
+        ...describeUnstorableText(valuesType, item, keyPath),
       ];
     });
   }
   if (type instanceof types.UnwrappedUnionType) {
     const branch = type.types.find((candidate) => candidate.isValid(value));
-    return branch === undefined ? [] : unstorableText(branch, value, path);
+    return branch === undefined ? [] : describeUnstorableText(branch, value, path);
   }
   if (type instanceof types.WrappedUnionType && isObject(value)) {
     const [name, item] = Object.entries(value)[0] ?? [];
     const branch = type.types.find((candidate) => candidate.branchName === name);
-    return branch === undefined ? [] : unstorableText(branch, item, path);
+    return branch === undefined ? [] : describeUnstorableText(branch, item, path);
   }
   return [];
 }

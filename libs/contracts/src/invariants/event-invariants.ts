@@ -9,6 +9,9 @@ import { inventoryEntityId } from '../inventory/entity-id';
 type EventView = Readonly<Record<string, unknown>>;
 type Invariant = (event: EventView) => readonly string[];
 
+/** What an invariant that holds returns: shared, since every event of every consumer asks. */
+const NONE: readonly string[] = Object.freeze([]);
+
 function entityIdIs(expected: (event: EventView) => unknown, what: string): Invariant {
   return (event) => {
     const wanted = expected(event);
@@ -16,7 +19,7 @@ function entityIdIs(expected: (event: EventView) => unknown, what: string): Inva
       ? [
           `entityId: ${JSON.stringify(event['entityId'])} is not the ${what} ${JSON.stringify(wanted)}`,
         ]
-      : [];
+      : NONE;
   };
 }
 
@@ -25,14 +28,14 @@ function atLeast(field: string, minimum: number): Invariant {
     const value = event[field];
     return typeof value === 'number' && value < minimum
       ? [`${field}: ${value} is below ${minimum}`]
-      : [];
+      : NONE;
   };
 }
 
 function eachLine(...checks: Invariant[]): Invariant {
   return (event) => {
     const lines = event['lines'];
-    if (!Array.isArray(lines)) return [];
+    if (!Array.isArray(lines)) return NONE;
     return lines.flatMap((line: unknown, index) =>
       typeof line === 'object' && line !== null
         ? checks.flatMap((check) =>
@@ -50,7 +53,7 @@ function notNegativeDecimal(...fields: string[]): Invariant {
       const value = event[field];
       return typeof value === 'string' && value.startsWith('-')
         ? [`${field}: ${value} is negative`]
-        : [];
+        : NONE;
     });
 }
 
@@ -59,13 +62,13 @@ function nested(field: string, check: Invariant): Invariant {
     const value = event[field];
     return typeof value === 'object' && value !== null
       ? check(value as EventView).map((problem) => `${field}.${problem}`)
-      : [];
+      : NONE;
   };
 }
 
 /** Every Ferry event: a non-empty entity id and a positive source version. */
 const envelope: readonly Invariant[] = [
-  (event) => (event['entityId'] === '' ? ['entityId: is empty'] : []),
+  (event) => (event['entityId'] === '' ? ['entityId: is empty'] : NONE),
   atLeast('sourceVersion', 1),
 ];
 
@@ -102,7 +105,24 @@ const byEventType: Readonly<Record<string, readonly Invariant[]>> = {
 /** The invariants `event` of `eventType` breaks, one line each naming the field; empty if none. */
 export function invariantProblems(eventType: string, event: object): string[] {
   const view = event as EventView;
-  return [...envelope, ...(byEventType[eventType] ?? [])].flatMap((check) => [...check(view)]);
+  const problems: string[] = [];
+  for (const check of checksOf(eventType)) {
+    const found = check(view);
+    if (found.length > 0) problems.push(...found);
+  }
+  return problems;
+}
+
+const checksByEventType = new Map<string, readonly Invariant[]>();
+
+/** The envelope's invariants and the type's own, put together once per type. */
+function checksOf(eventType: string): readonly Invariant[] {
+  let checks = checksByEventType.get(eventType);
+  if (!checks) {
+    checks = [...envelope, ...(byEventType[eventType] ?? [])];
+    checksByEventType.set(eventType, checks);
+  }
+  return checks;
 }
 
 /** Event types with invariants of their own (the catalog test checks every type has some). */

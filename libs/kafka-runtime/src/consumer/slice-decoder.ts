@@ -19,7 +19,7 @@ import type { ConsumedEvent } from './consumed-event';
 import { EventConsumerDefaults } from './consumer-options';
 import { consumerMetrics } from './consumer-metrics';
 import type { Delivery } from './delivery';
-import { headersToRecord } from '../headers';
+import { headersToRecord, RetryHeaders } from '../headers';
 
 export interface SliceDecoderOptions<T extends EventEnvelope> {
   readonly groupId: string;
@@ -45,6 +45,7 @@ export class SliceDecoder<T extends EventEnvelope> {
 
   constructor(private readonly options: SliceDecoderOptions<T>) {
     this.entity = catalogTopicOf(options.contract.eventType).entity;
+    this.reportUnknownSchemas();
   }
 
   async decode(
@@ -52,17 +53,21 @@ export class SliceDecoder<T extends EventEnvelope> {
     partition: number,
     messages: readonly KafkaMessage[],
   ): Promise<{ deliveries: Delivery<T>[]; failed: FailedRecord[] }> {
+    const { contract } = this.options;
     const deliveries: Delivery<T>[] = [];
     const failed: FailedRecord[] = [];
     for (const message of messages) {
       const headers = headersToRecord(message.headers);
-      const history = historyOf(headers, topic, partition, message.offset);
       try {
-        const value = await this.decodeChecked(message);
+        // Synchronous once the record's schema is known: no promise per event.
+        const value = this.checked(
+          message,
+          this.decodeKnown(message) ?? (await this.options.codec.decode(message.value, contract)),
+        );
         const event: ConsumedEvent<T> = {
           value,
           key: message.key?.toString() ?? '',
-          topic: history.originalTopic,
+          topic: headers[RetryHeaders.originalTopic] ?? topic,
           partition,
           offset: message.offset,
           timestamp: Number(message.timestamp),
@@ -80,7 +85,7 @@ export class SliceDecoder<T extends EventEnvelope> {
             key: message.key,
             value: message.value,
             headers,
-            history,
+            history: historyOf(headers, topic, partition, message.offset),
             error,
             kind,
           }),
@@ -90,17 +95,21 @@ export class SliceDecoder<T extends EventEnvelope> {
     return { deliveries, failed };
   }
 
-  /**
-   * The message's event, once it is known to be one this consumer may apply: not a tombstone,
-   * decodable, from the entity's owner, keyed by its entity id, within its type's invariants.
-   */
-  private async decodeChecked(message: KafkaMessage): Promise<T> {
-    const { contract, codec } = this.options;
+  /** The record's event when its schema is known already; undefined when the registry must be asked. */
+  private decodeKnown(message: KafkaMessage): T | undefined {
     if (message.value === null)
       throw new TombstoneError(
         'A record without a value (tombstone): Ferry topics carry whole states, never deletions',
       );
-    const value = await codec.decode(message.value, contract);
+    return this.options.codec.decodeKnown(message.value, this.options.contract);
+  }
+
+  /**
+   * The decoded event, once it is known to be one this consumer may apply: from the entity's
+   * owner, keyed by its entity id, within its type's invariants.
+   */
+  private checked(message: KafkaMessage, value: T): T {
+    const { contract } = this.options;
     const problems = deliveryProblems(
       value,
       message.key?.toString() ?? null,
@@ -108,8 +117,10 @@ export class SliceDecoder<T extends EventEnvelope> {
       contract.eventType,
     );
     if (problems.length > 0) throw new InvalidEventError(contract.eventType, problems);
-    if (this.unknownSchemas.any()) this.unknownSchemas.resolved(message.value.readUInt32BE(1));
-    this.reportUnknownSchemas();
+    if (this.unknownSchemas.any()) {
+      this.unknownSchemas.resolved((message.value as Buffer).readUInt32BE(1));
+      this.reportUnknownSchemas();
+    }
     return value;
   }
 
@@ -168,7 +179,9 @@ export function deliveryProblems(
     problems.push(
       `entityId: ${JSON.stringify(event.entityId)} is not the record key ${JSON.stringify(key)}`,
     );
-  return [...problems, ...invariantProblems(eventType, event)];
+  const invariants = invariantProblems(eventType, event);
+  if (invariants.length > 0) problems.push(...invariants);
+  return problems;
 }
 
 /** How often a held partition asks the registry again. */

@@ -36,6 +36,32 @@ describe('EventCodec (real schema registry)', () => {
     expect(await reader.decode(writer.encode(id, v2), InventoryLevelSetV2Contract)).toEqual(v2);
   });
 
+  it('decodes without a promise once a schema is resolved, checking what Avro cannot', async () => {
+    const subject = `${uniqueName('known')}-value`;
+    const writer = new EventCodec(registryUrl);
+    const id = await writer.register(subject, InventoryLevelSetV2Contract.schema);
+    const reader = new EventCodec(registryUrl);
+    const bytes = writer.encode(id, v2);
+    expect(reader.decodeKnown(bytes, InventoryLevelSetV2Contract)).toBeUndefined();
+    expect(await reader.decode(bytes, InventoryLevelSetV2Contract)).toEqual(v2);
+    expect(reader.decodeKnown(bytes, InventoryLevelSetV2Contract)).toEqual(v2);
+    // Resolved for one contract only: another reads through the registry first.
+    expect(reader.decodeKnown(bytes, InventoryLevelSetV1Contract)).toBeUndefined();
+
+    // A record with bytes left after the event, and one cut short, are corrupt, not events.
+    expect(() =>
+      reader.decodeKnown(Buffer.concat([bytes, Buffer.from([0])]), InventoryLevelSetV2Contract),
+    ).toThrow(CorruptEventError);
+    expect(() =>
+      reader.decodeKnown(bytes.subarray(0, bytes.length - 2), InventoryLevelSetV2Contract),
+    ).toThrow(CorruptEventError);
+    // Text Postgres cannot store is refused after decoding, as validate refuses it before encoding.
+    const nul = writer.encode(id, { ...v2, binCode: 'B\u00007' });
+    expect(() => reader.decodeKnown(nul, InventoryLevelSetV2Contract)).toThrow(
+      /binCode: must not contain U\+0000/,
+    );
+  });
+
   it('lets a v1 consumer read v2 events and a v2 consumer read v1 events', async () => {
     const subject = `${uniqueName('evolution')}-value`;
     const producer = new EventCodec(registryUrl);

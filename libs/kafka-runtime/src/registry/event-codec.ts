@@ -18,7 +18,7 @@ import {
   UnknownSchemaError,
 } from '../errors';
 import { authorizationMiddleware } from './authorization-middleware';
-import { frame, unframe } from './wire-format';
+import { frame, schemaIdOf, WIRE_HEADER_LENGTH } from './wire-format';
 
 export const DEFAULT_REGISTRY_TIMEOUT_MS = 5_000;
 
@@ -38,6 +38,8 @@ interface ReaderFor {
 export class EventCodec {
   private readonly registry: SchemaRegistry;
   private readonly readers = new Map<string, Promise<ReaderFor>>();
+  /** Readers once resolved, per contract and schema id: the synchronous path of `decodeKnown`. */
+  private readonly resolved = new WeakMap<EventContract<EventEnvelope>, Map<number, ReaderFor>>();
   private readonly writerTypes = new Map<number, Type>();
 
   /**
@@ -90,24 +92,23 @@ export class EventCodec {
     bytes: Buffer | null,
     contract: EventContract<T>,
   ): Promise<T> {
-    const { schemaId, body } = unframe(bytes);
+    const schemaId = schemaIdOf(bytes);
     const reader = await this.readerFor(schemaId, contract);
-    let value: unknown;
-    try {
-      value = contract.avroType.fromBuffer(body, reader.resolver);
-    } catch (error: unknown) {
-      throw new CorruptEventError(
-        `Value does not decode with schema ${schemaId} as ${contract.eventType}`,
-        { cause: error },
-      );
-    }
-    try {
-      return contract.validate(value);
-    } catch (error: unknown) {
-      if (error instanceof ContractViolation)
-        throw new CorruptEventError(error.message, { cause: error });
-      throw error;
-    }
+    return decodeWith(bytes as Buffer, schemaId, reader, contract);
+  }
+
+  /**
+   * `decode` without a promise when the record's schema id was resolved for `contract` before
+   * (every record but a schema's first): undefined when it was not, and `decode` must ask the
+   * registry. Throws what `decode` throws for a record that is not a valid event.
+   */
+  decodeKnown<T extends EventEnvelope>(
+    bytes: Buffer | null,
+    contract: EventContract<T>,
+  ): T | undefined {
+    const schemaId = schemaIdOf(bytes);
+    const reader = this.resolved.get(contract)?.get(schemaId);
+    return reader && decodeWith(bytes as Buffer, schemaId, reader, contract);
   }
 
   private readerFor<T extends EventEnvelope>(
@@ -119,6 +120,14 @@ export class EventCodec {
     if (!reader) {
       reader = this.resolveReader(schemaId, contract);
       this.readers.set(key, reader);
+      reader.then(
+        (resolved) => {
+          let byId = this.resolved.get(contract);
+          if (!byId) this.resolved.set(contract, (byId = new Map<number, ReaderFor>()));
+          byId.set(schemaId, resolved);
+        },
+        () => undefined,
+      );
       // A failed lookup (registry down) must be retried later, not remembered.
       reader.catch(() => this.readers.delete(key));
     }
@@ -157,6 +166,42 @@ export class EventCodec {
         );
       throw classifyRegistryError(`fetching schema ${schemaId}`, error);
     }
+  }
+}
+
+/**
+ * The event in `bytes` (framed, schema `schemaId`), read as `contract`'s type. Avro decoding
+ * yields a value of the reader's shape, so only what Avro cannot promise is checked after it
+ * (storable text, see `EventContract.checkDecoded`).
+ */
+function decodeWith<T extends EventEnvelope>(
+  bytes: Buffer,
+  schemaId: number,
+  reader: ReaderFor,
+  contract: EventContract<T>,
+): T {
+  let value: unknown;
+  try {
+    const decoded = contract.avroType.decode(bytes, WIRE_HEADER_LENGTH, reader.resolver);
+    if (decoded.offset !== bytes.length)
+      throw new Error(
+        decoded.offset < 0
+          ? 'the value ends before the event does'
+          : `${bytes.length - decoded.offset} bytes left after the event`,
+      );
+    value = decoded.value;
+  } catch (error: unknown) {
+    throw new CorruptEventError(
+      `Value does not decode with schema ${schemaId} as ${contract.eventType}`,
+      { cause: error },
+    );
+  }
+  try {
+    return contract.checkDecoded(value);
+  } catch (error: unknown) {
+    if (error instanceof ContractViolation)
+      throw new CorruptEventError(error.message, { cause: error });
+    throw error;
   }
 }
 

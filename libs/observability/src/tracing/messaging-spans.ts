@@ -89,7 +89,6 @@ export interface ProcessSpan {
  * meanwhile (`event_id`).
  */
 export function inProcessSpan<T>(process: ProcessSpan, work: () => Promise<T>): Promise<T> {
-  const { links, dropped } = producerLinks(process.traceparents);
   const single = process.eventIds.length === 1 ? process.eventIds[0] : undefined;
   const attributes: Attributes = {
     [MessagingAttributes.system]: KAFKA,
@@ -101,14 +100,18 @@ export function inProcessSpan<T>(process: ProcessSpan, work: () => Promise<T>): 
     ...(single === undefined
       ? { [MessagingAttributes.batchMessageCount]: process.eventIds.length }
       : { [MessagingAttributes.messageId]: single }),
-    ...(dropped > 0 ? { [MessagingAttributes.droppedLinks]: dropped } : {}),
   };
   const span = tracer().startSpan(`process ${process.topic}`, {
     kind: SpanKind.CONSUMER,
     root: true,
-    links,
     attributes,
   });
+  // The links are read from thousands of headers per slice: only for a span that is recorded.
+  if (span.isRecording()) {
+    const { links, dropped } = producerLinks(process.traceparents);
+    span.addLinks(links);
+    if (dropped > 0) span.setAttribute(MessagingAttributes.droppedLinks, dropped);
+  }
   const traced = () =>
     context.with(trace.setSpan(context.active(), span), () => endingWith(span, work));
   return single === undefined ? traced() : withLogFields({ event_id: single }, traced);
