@@ -8,8 +8,8 @@ export const APPLY_DURATION_BUCKETS = [
   0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30,
 ];
 
-/** Events per slice, up to the largest `maxBatchSize` a consumer is given (default 3000). */
-export const BATCH_SIZE_BUCKETS = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000];
+/** Events per slice, up to the largest `maxBatchSize` a consumer is given (default 5000). */
+export const BATCH_SIZE_BUCKETS = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000];
 
 /**
  * 10 ms … 1 h: how old an event is when its transaction commits, from the time its owner recorded

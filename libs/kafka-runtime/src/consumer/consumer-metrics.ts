@@ -11,6 +11,11 @@ export const consumerMetrics = {
     'Times a consumer joined its group (each rebalance it takes part in counts once)',
     ['group'],
   ),
+  offsetCommitFailures: counter(
+    'ferry_consumer_offset_commit_failures_total',
+    'Offset commits Kafka refused or did not answer; their offsets go with the next commit',
+    ['group'],
+  ),
   events: counter('ferry_consumer_events_total', 'Events handled by a consumer, by outcome', [
     'group',
     'topic',

@@ -19,7 +19,11 @@ export interface EventConsumerOptions<T extends EventEnvelope> {
    */
   readonly apply: (tx: Transaction, events: readonly ConsumedEvent<T>[]) => Promise<ApplyOutcome>;
   readonly logger: Logger;
-  /** Most events per transaction; default 3000 (measured by the benchmark, see its README). */
+  /**
+   * Most events per transaction; default 5000, above what one partition's fetch of 1 MiB holds
+   * (~3,300 InventoryLevelSet records), so a fetch is one transaction: the benchmark measured
+   * 5000 against 3000 (a fetch cut in two) at 25.7 → 19.9 µs of Postgres CPU per event.
+   */
   readonly maxBatchSize?: number;
   /** Bytes fetched per partition per request; default 1 MiB, Kafka's own. */
   readonly maxBytesPerPartition?: number;
@@ -73,7 +77,7 @@ export interface EventConsumerOptions<T extends EventEnvelope> {
  * these as well, so the two cannot disagree.
  */
 export const EventConsumerDefaults = {
-  maxBatchSize: 3000,
+  maxBatchSize: 5000,
   maxBytesPerPartition: 1_048_576,
   sessionTimeoutMs: 6_000,
   partitionsConsumedConcurrently: 3,

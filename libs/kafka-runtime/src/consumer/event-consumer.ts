@@ -29,6 +29,7 @@ import { consumerMetrics } from './consumer-metrics';
 import type { ConsumerProgress } from './consumer-progress';
 import { ConsumerSupervisor } from './consumer-supervisor';
 import { headersToRecord } from '../headers';
+import { OffsetCommits } from './offset-commits';
 import { PartitionHolds } from './partition-holds';
 import { PartitionLag } from './partition-lag';
 import { PartitionPauses } from './partition-pauses';
@@ -69,6 +70,7 @@ export class EventConsumer<T extends EventEnvelope> {
   private readonly clock: Clock;
   private readonly topics: string[];
   private readonly lag: PartitionLag;
+  private readonly commits: OffsetCommits;
   private readonly supervisor: ConsumerSupervisor;
   private readonly heartbeatIntervalMs: number;
   private lastProgressAt: number;
@@ -96,7 +98,12 @@ export class EventConsumer<T extends EventEnvelope> {
     });
     this.producer = new EventProducer(kafka);
     this.lag = new PartitionLag(groupId);
-    // After a rebalance, lag of partitions another instance now owns is no longer this one's.
+    this.commits = new OffsetCommits(
+      (offsets) => this.consumer.commitOffsets(offsets),
+      groupId,
+      logger,
+    );
+    // After a rebalance, lag and offsets of partitions another instance now owns are not this one's.
     this.supervisor = new ConsumerSupervisor(
       this.consumer,
       groupId,
@@ -105,6 +112,7 @@ export class EventConsumer<T extends EventEnvelope> {
       now,
       (assignment) => {
         this.lag.keepOnly(assignment);
+        this.commits.keepOnly(assignment);
       },
     );
     this.deadLetterDepth = new DeadLetterDepth(
@@ -193,9 +201,11 @@ export class EventConsumer<T extends EventEnvelope> {
     };
   }
 
-  /** Lets the current slices finish, commits them, leaves the group. */
+  /** Lets the current slices finish, commits their offsets, leaves the group. */
   async stop(): Promise<void> {
     this.pauses.clear();
+    await this.flushCommits();
+    // kafkajs waits for the batches in hand; each flushes its own offsets as it ends (consumeBatch).
     await this.supervisor.stop();
     this.lag.clear();
     await this.parking?.stop();
@@ -216,6 +226,23 @@ export class EventConsumer<T extends EventEnvelope> {
   }
 
   private async consumeBatch(payload: EachBatchPayload): Promise<void> {
+    try {
+      await this.consumeSlices(payload);
+    } finally {
+      // Stopping: what this batch applied is committed before kafkajs leaves the group.
+      if (!payload.isRunning()) await this.flushCommits();
+    }
+  }
+
+  private async flushCommits(): Promise<void> {
+    try {
+      await this.commits.flush();
+    } catch {
+      // Logged by OffsetCommits; the next owner re-reads those slices as no-ops.
+    }
+  }
+
+  private async consumeSlices(payload: EachBatchPayload): Promise<void> {
     const { topic, partition } = payload.batch;
     const isRetryTier = topic !== this.options.topic;
     this.lag.set(topic, partition, Number(payload.batch.offsetLagLow()) + 1);
@@ -238,9 +265,8 @@ export class EventConsumer<T extends EventEnvelope> {
         // Revoked while applying: the partition's new owner re-reads the slice and the event-id
         // rows turn it into a no-op. Committing here could overwrite the new owner's progress.
         if (payload.isStale()) return;
-        await this.consumer.commitOffsets([
-          { topic, partition, offset: (BigInt(split.lastTakenOffset) + 1n).toString() },
-        ]);
+        // Only now, after the transaction: committed off the apply path, coalesced per partition.
+        this.commits.applied(topic, partition, split.lastTakenOffset);
         payload.resolveOffset(split.lastTakenOffset);
         this.lastProgressAt = this.clock.now();
         this.lag.set(

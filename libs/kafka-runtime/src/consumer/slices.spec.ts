@@ -1,8 +1,22 @@
 import { firstDeliveries, slices } from './slices';
 
 describe('slices', () => {
-  it('splits into consecutive slices, the last one shorter', () => {
-    expect(slices([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+  it('splits into the fewest consecutive slices of at most the size, as even as they can be', () => {
+    expect(slices([1, 2, 3, 4, 5], 2)).toEqual([[1], [2, 3], [4, 5]]);
+    expect(slices([1, 2, 3, 4, 5, 6, 7], 6)).toEqual([
+      [1, 2, 3],
+      [4, 5, 6, 7],
+    ]);
+    expect(slices([1, 2, 3, 4], 4)).toEqual([[1, 2, 3, 4]]);
+    expect(slices([], 3)).toEqual([]);
+  });
+
+  it('cuts a fetch of 3,300 records at 3,000 into two of 1,650', () => {
+    const sizes = slices(
+      Array.from({ length: 3_300 }, (_, i) => i),
+      3_000,
+    ).map((s) => s.length);
+    expect(sizes).toEqual([1_650, 1_650]);
   });
 
   it('refuses a size below one', () => {
