@@ -122,8 +122,8 @@ describe('inventory levels from WMS snapshot to Postgres', () => {
     );
     await expect(refusal).rejects.toThrow(
       new RegExp(
-        `exited with code 1: [^]*inventory-projector will not start: schema ${unmigrated} lacks 6 ` +
-          'migration\\(s\\): ferry/001_processed_events, .*inventory-projector/002_inventory_in_transit_and_bin; ' +
+        `exited with code 1: [^]*inventory-projector will not start: schema ${unmigrated} lacks 8 ` +
+          'migration\\(s\\): ferry/001_processed_events, .*inventory-projector/003_inventory_levels_fillfactor; ' +
           'run the migrate step first, with the migrate role: `node apps/inventory-projector/dist/main.js migrate`',
       ),
     );

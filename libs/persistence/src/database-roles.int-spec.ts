@@ -76,6 +76,7 @@ describe('database roles (real Postgres)', () => {
       'ferry/002_dead_letter_replays',
       'ferry/003_parked_keys',
       'ferry/004_operator_identity',
+      'ferry/005_processed_events_key_order',
       'roles-test/001_levels',
     ]);
     expect(first).toMatchObject({

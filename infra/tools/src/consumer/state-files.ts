@@ -22,7 +22,8 @@ export function stateFiles(plan: ConsumerPlan): Record<string, string> {
       : `\n * Not projected (no single column): ${plan.skipped.join(', ')}.`;
   return {
     [`migrations/001_${plan.table}.sql`]: `-- The newest state of each ${spacedWords(plan.topic.entity)}, as ${plan.owner} (its owner) last published it.
--- source_version guards every write: an older event never overwrites a newer one.
+-- source_version guards every write: an older event never overwrites a newer one. Each page keeps
+-- room for its rows' next versions (fillfactor), so an update leaves the primary key alone.
 CREATE TABLE ${plan.table} (
   ${snakeCase(plan.keyField.name)} ${postgresType(plan.keyField)} PRIMARY KEY,
 ${columns
@@ -34,7 +35,7 @@ ${columns
   source_version bigint NOT NULL,
   source_event_id uuid NOT NULL,
   updated_at timestamptz NOT NULL DEFAULT now()
-);
+) WITH (fillfactor = 70);
 `,
     'src/config.ts': configFile(plan),
     'src/main.ts': `import './tracing';

@@ -25,7 +25,7 @@ export function newestPerKey<T extends VersionedState>(
 }
 
 /** The newest event of each key (`keys[i]` is the key of `events[i]`); the first on a tie. */
-function newestByKey<T extends VersionedState>(
+export function newestByKey<T extends VersionedState>(
   events: readonly T[],
   keys: readonly string[],
 ): Map<string, T> {
@@ -49,18 +49,32 @@ export function classifyStateOutcomes<T extends VersionedState>(
   results: ReadonlyMap<string, KeyResult>,
   keyOf: (event: T) => string,
 ): Record<StateOutcome, number> {
-  const counts: Record<StateOutcome, number> = { applied: 0, superseded: 0, stale: 0 };
-  // Each event's key is built once: this runs for every batch.
   const keys = events.map(keyOf);
-  const winners = newestByKey(events, keys);
+  return classifyBatch(events, keys, newestByKey(events, keys), results, NOT_STORED);
+}
+
+const NOT_STORED: KeyResult = { previousVersion: undefined, written: false };
+
+/**
+ * `classifyStateOutcomes` with the keys and the newest event per key already built (each once
+ * per batch), and the result to assume for a key `results` does not hold.
+ */
+export function classifyBatch<T extends VersionedState>(
+  events: readonly T[],
+  keys: readonly string[],
+  winners: ReadonlyMap<string, T>,
+  results: ReadonlyMap<string, KeyResult>,
+  absent: KeyResult,
+): Record<StateOutcome, number> {
+  const counts: Record<StateOutcome, number> = { applied: 0, superseded: 0, stale: 0 };
   const highest = new Map<string, number>();
   events.forEach((event, i) => {
     const key = keys[i] as string;
-    const result = results.get(key);
-    const seen = highest.get(key) ?? result?.previousVersion ?? Number.NEGATIVE_INFINITY;
+    const result = results.get(key) ?? absent;
+    const seen = highest.get(key) ?? result.previousVersion ?? Number.NEGATIVE_INFINITY;
     if (event.sourceVersion <= seen) counts.stale += 1;
     else if (winners.get(key) !== event) counts.superseded += 1;
-    else if (result?.written) counts.applied += 1;
+    else if (result.written) counts.applied += 1;
     else counts.stale += 1; // lost to a concurrent writer's newer version
     highest.set(key, Math.max(seen, event.sourceVersion));
   });

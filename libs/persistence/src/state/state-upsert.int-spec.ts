@@ -101,6 +101,21 @@ describe('stateUpsert (real Postgres)', () => {
     expect((await row('A', 1))?.on_hand).toBe('30.5000');
   });
 
+  it('tells stale from superseded by the stored version when a key has several events', async () => {
+    await apply([level('D', 1, 3, '0')]);
+    // Version 2 is older than the stored 3; 4 is newer, but not the newest.
+    expect(
+      await apply([
+        level('D', 1, 2, '1'),
+        level('D', 1, 4, '2'),
+        level('C', 1, 1, '3'),
+        level('D', 1, 5, '4'),
+      ]),
+    ).toEqual({ applied: 2, superseded: 1, stale: 1 });
+    expect((await row('D', 1))?.source_version).toBe('5');
+    expect((await row('C', 1))?.on_hand).toBe('3.0000');
+  });
+
   it('replaces every column with a newer version, never adding to it', async () => {
     expect(await apply([level('A', 1, 4, '7')])).toEqual({ applied: 1, superseded: 0, stale: 0 });
     expect(await row('A', 1)).toMatchObject({
@@ -118,5 +133,32 @@ describe('stateUpsert (real Postgres)', () => {
     });
     expect((await row('A', 3))?.on_hand).toBe('1.0000');
     expect((await row('B', 1))?.on_hand).toBe('2.0000');
+  });
+
+  it('stores text as it was given: separators, the null mark, empty text, null', async () => {
+    const notes = ['a\u001fb', '\u001e', '', null];
+    // Each in a batch of its own (beside a plain row): one such value changes how its column travels.
+    for (const [i, note] of notes.entries()) {
+      const batch = [
+        { ...level('T', i, 5, '1'), note },
+        { ...level('P', i, 5, '1'), note: 'x' },
+      ];
+      expect(await apply(batch)).toEqual({ applied: 2, superseded: 0, stale: 0 });
+      expect((await row('T', i))?.note).toBe(note);
+      expect((await row('P', i))?.note).toBe('x');
+    }
+    // One row alone: its empty text is still an empty text, and its key text still its key.
+    expect(await apply([{ ...level('', 9, 5, '3'), note: '' }])).toEqual({
+      applied: 1,
+      superseded: 0,
+      stale: 0,
+    });
+    expect(await row('', 9)).toMatchObject({ note: '', on_hand: '3.0000' });
+    expect(await apply([{ ...level('U', 1, 5, '4'), note: null }])).toEqual({
+      applied: 1,
+      superseded: 0,
+      stale: 0,
+    });
+    expect((await row('U', 1))?.note).toBeNull();
   });
 });

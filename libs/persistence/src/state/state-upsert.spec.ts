@@ -18,8 +18,25 @@ describe('upsertStatement', () => {
     const sql = upsertStatement(spec);
     expect(sql).toContain('WHERE s.source_version < EXCLUDED.source_version');
     expect(sql).toContain('FROM incoming ORDER BY shipment_id');
-    expect(sql).toContain('unnest($1::text[], $2::bigint[], $3::bigint[], $4::uuid[])');
+    expect(sql).toContain(
+      'unnest(string_to_array($1, chr(31), chr(30))::text[], ' +
+        'string_to_array($2, chr(31), chr(30))::bigint[], ' +
+        'string_to_array($3, chr(31), chr(30))::bigint[], ' +
+        "string_to_array($4, chr(31), chr(30))::uuid[], string_to_array($5, ',')::boolean[]) " +
+        'WITH ORDINALITY',
+    );
     expect(sql).toContain('to_timestamp(status_at / 1000.0)');
+    // Stored versions only for keys with several events; results only where outcomes need them.
+    expect(sql).toContain('JOIN incoming i USING (shipment_id) WHERE i.several');
+    expect(sql).toContain('WHERE i.several OR w.shipment_id IS NULL');
+  });
+
+  it('takes the columns it is told to as arrays', () => {
+    expect(upsertStatement(spec, new Set([0, 3]))).toContain(
+      'unnest($1::text[], string_to_array($2, chr(31), chr(30))::bigint[], ' +
+        "string_to_array($3, chr(31), chr(30))::bigint[], $4::uuid[], string_to_array($5, ',')::boolean[]) " +
+        'WITH ORDINALITY',
+    );
   });
 
   it('refuses names that are not plain identifiers, and a table without a key', () => {
