@@ -26,6 +26,8 @@ export interface StartOptions {
    * the service's; `false` skips the step (the schema is migrated already, or must not be).
    */
   readonly migrate?: Readonly<Record<string, string>> | false;
+  /** Node's own options for the service (`--cpu-prof`, which NODE_OPTIONS may not carry). */
+  readonly nodeArgs?: readonly string[];
 }
 
 const mainOf = (name: string): string => resolve(repoRoot, 'apps', name, 'dist', 'main.js');
@@ -64,7 +66,7 @@ export async function startService(
   if (options.migrate !== false) await migrateService(name, { ...env, ...options.migrate });
   const port = await freePort();
   const issuer = await localIngressIssuer();
-  const child = spawn(process.execPath, [mainOf(name)], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), mainOf(name)], {
     env: { ...process.env, ...issuer.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -2,7 +2,8 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { Topics, type InventoryLevelSet } from '@ferry/contracts';
 import { infraStatus } from '@ferry/local-infra';
 import { uniqueName } from '@ferry/test-support';
-import { repoRoot, type BenchResult } from './bench-result';
+import { join } from 'node:path';
+import { repoRoot, resultsDir, type BenchResult } from './bench-result';
 import type { BenchOptions } from './cli-options';
 import { judge } from './figures';
 import { publishWorkload } from './kafka/bench-topic';
@@ -28,6 +29,7 @@ interface Run {
   readonly events: readonly InventoryLevelSet[];
   readonly expected: ReadonlyMap<string, number>;
   readonly brokerPids: readonly number[];
+  readonly startedAt: string;
   readonly say: Say;
 }
 
@@ -53,6 +55,7 @@ export async function runApplyBenchmark(
       events,
       expected: newestVersions(events),
       brokerPids: await localBrokerPids(),
+      startedAt,
       say,
     };
     say(`· publishing ${events.length.toLocaleString('en-US')} events to ${run.topic}`);
@@ -74,6 +77,7 @@ export async function runApplyBenchmark(
         cpuSeconds: runtime.cpuSeconds,
         peakRssBytes: runtime.peakRssBytes,
         cpuPerEvent: runtime.cpuPerEvent,
+        ...(runtime.profile && { profile: runtime.profile }),
         groupJoins: runtime.groupJoins,
         outcomes: runtime.outcomes,
         env: runtime.env,
@@ -112,7 +116,12 @@ async function measureRuntime(run: Run): Promise<RuntimeRunResult> {
     maxBatchSize: run.options.maxBatchSize,
     partitionsConcurrently: run.options.partitionsConcurrently,
     heapMb: run.options.projectorHeapMb,
+    semiSpaceMb: run.options.projectorSemiSpaceMb,
     brokerPids: run.brokerPids,
+    profileDir:
+      run.options.profile === 1
+        ? join(resultsDir, `${run.startedAt.replace(/[:.]/g, '-')}-profile`)
+        : undefined,
     // Generous (1,000 events/s): a stalled projector fails the run instead of hanging it.
     timeoutMs: 60_000 + run.events.length,
   });

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { BenchOptions } from './cli-options';
 import type { ApplyRate, Figure } from './figures';
 import type { CpuPerEvent } from './probes/cpu-account';
+import type { ProfileShare } from './probes/cpu-profile';
 import type { SourceRevision } from './probes/source-revision';
 
 /** Everything one run measured, as printed and as saved to `bench-results/`. */
@@ -29,6 +30,8 @@ export interface BenchResult {
     readonly cpuSeconds: number;
     readonly peakRssBytes: number;
     readonly cpuPerEvent: CpuPerEvent;
+    /** Self time by package or Ferry file, with `--profile 1`. */
+    readonly profile?: readonly ProfileShare[];
     /** Group joins over the run: more than 1 means the group rebalanced under load. */
     readonly groupJoins: number;
     readonly outcomes: Readonly<Record<string, number>>;
@@ -46,7 +49,7 @@ export type BareSqlFigures = ApplyRate & {
 };
 
 export const repoRoot = resolve(__dirname, '..', '..', '..');
-const resultsDir = join(repoRoot, 'bench-results');
+export const resultsDir = join(repoRoot, 'bench-results');
 
 /** Writes `bench-results/<timestamp>-apply.json` and returns its path. */
 export function saveBenchResult(result: BenchResult): string {

@@ -8,9 +8,11 @@ describe('parseBenchArgs', () => {
         events: 200_000,
         keys: 20_000,
         naiveEvents: 5_000,
-        maxBatchSize: 3000,
+        maxBatchSize: 5000,
         partitionsConcurrently: 3,
         projectorHeapMb: 160,
+        projectorSemiSpaceMb: 0,
+        profile: 0,
         seed: 20_261_123,
       },
     });

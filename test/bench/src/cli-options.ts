@@ -23,7 +23,7 @@ const OPTIONS = {
   },
   maxBatchSize: {
     flag: '--max-batch-size',
-    default: 3000,
+    default: 5000,
     min: 1,
     max: 10_000,
     description: "FERRY_MAX_BATCH_SIZE of the projector; bare SQL's batch size too",
@@ -42,6 +42,22 @@ const OPTIONS = {
     max: 16_384,
     description:
       "caps the projector's V8 heap (NODE_OPTIONS=--max-old-space-size); 0: Node's default",
+  },
+  projectorSemiSpaceMb: {
+    flag: '--projector-semi-space-mb',
+    default: 0,
+    min: 0,
+    max: 256,
+    description:
+      "the projector's V8 young generation semi-space (--max-semi-space-size); 0: Node's default",
+  },
+  profile: {
+    flag: '--profile',
+    default: 0,
+    min: 0,
+    max: 1,
+    description:
+      "1: record the projector's CPU profile (--cpu-prof) into bench-results/ and print its top entries",
   },
   seed: {
     flag: '--seed',

@@ -19,6 +19,8 @@ const result: BenchResult = {
     maxBatchSize: 1000,
     partitionsConcurrently: 3,
     projectorHeapMb: 0,
+    projectorSemiSpaceMb: 0,
+    profile: 0,
     seed: 1,
     topicPartitions: 6,
     distinctKeys: 20_000,

@@ -86,6 +86,14 @@ export function formatReport(result: BenchResult): string[] {
       (cpu.mainThreadRunQueueShare === null
         ? 'n/a'
         : `${(cpu.mainThreadRunQueueShare * 100).toFixed(0)} % of the time`),
+    ...(runtime.profile
+      ? [
+          `  projector CPU profile, self time as shares of its busy time (whole process life):`,
+          ...runtime.profile.map(
+            (entry) => `    ${(entry.share * 100).toFixed(1).padStart(5)} %  ${entry.where}`,
+          ),
+        ]
+      : []),
     `  naive: one transaction and one offset commit per event, one partition at a time, timed over ` +
       `a sample of ${n(naive.sampleOf)} events (its rate does not grow with the total)`,
   ];

@@ -118,9 +118,9 @@ export class CpuWindow {
   constructor(private readonly targets: CpuWindowTargets) {
     const { consumerPid } = targets;
     this.consumer =
-      consumerPid === undefined ? undefined : new CpuAccount(async () => [consumerPid]);
+      consumerPid === undefined ? undefined : new CpuAccount(() => Promise.resolve([consumerPid]));
     this.postgres = new CpuAccount(targets.postgresBackends);
-    this.broker = new CpuAccount(async () => targets.brokerPids);
+    this.broker = new CpuAccount(() => Promise.resolve(targets.brokerPids));
   }
 
   async start(): Promise<void> {

@@ -2,6 +2,7 @@ import { openDatabase } from '@ferry/persistence';
 import { startService, type RunningService } from '@ferry/test-support';
 import { applyRate, type ApplyRate } from '../figures';
 import { pollUntil } from '../probes/poll';
+import { readProfileFrom, summarizeProfile, type ProfileShare } from '../probes/cpu-profile';
 import { CpuWindow, postgresBackendsOf, type CpuPerEvent } from '../probes/cpu-account';
 import { readCpuSeconds, readProcessMemory } from '../probes/process-memory';
 import { countProcessedEvents, readStoredVersions } from '../probes/projection-state';
@@ -19,9 +20,13 @@ export interface RuntimeRunOptions {
   readonly partitionsConcurrently: number;
   /** `--max-old-space-size` of the projector; 0 leaves Node's default (a share of the RAM). */
   readonly heapMb: number;
+  /** `--max-semi-space-size` of the projector; 0 leaves Node's default. */
+  readonly semiSpaceMb: number;
   readonly timeoutMs: number;
   /** The local broker processes whose CPU the run counts ([] when the broker is elsewhere). */
   readonly brokerPids: readonly number[];
+  /** Where the projector writes its CPU profile (`--cpu-prof`); none when undefined. */
+  readonly profileDir: string | undefined;
 }
 
 export interface RuntimeRunResult {
@@ -32,6 +37,8 @@ export interface RuntimeRunResult {
   readonly cpuSeconds: number;
   readonly peakRssBytes: number;
   readonly cpuPerEvent: CpuPerEvent;
+  /** Self time of the projector's CPU profile by package or Ferry file, when one was recorded. */
+  readonly profile: readonly ProfileShare[] | undefined;
   /**
    * Times the projector joined its group over the run (`ferry_consumer_group_joins_total`): 1
    * unless the group rebalanced under the load (a session lost to missing heartbeats, say).
@@ -59,8 +66,11 @@ export async function runRuntimeProjector(options: RuntimeRunOptions): Promise<R
   const env = projectorEnv(options);
   const spawnedAt = performance.now();
   const spawnedAtDate = new Date();
-  const projector = await startService('inventory-projector', env);
+  const projector = await startService('inventory-projector', env, {
+    nodeArgs: options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [],
+  });
   const probeDb = openDatabase({ url: options.databaseUrl, maxConnections: 1 });
+  let measured: Omit<RuntimeRunResult, 'profile'>;
   try {
     const cpu = new CpuWindow({
       consumerPid: projector.pid,
@@ -70,7 +80,7 @@ export async function runRuntimeProjector(options: RuntimeRunOptions): Promise<R
     });
     const { start, end, cpuSeconds, cpuPerEvent } = await timeApplication(projector, options, cpu);
     const { peakRssBytes } = await readProcessMemory(projector.pid);
-    return {
+    measured = {
       rate: applyRate(end.count - start.count, end.at - start.at),
       wallSeconds: (end.at - spawnedAt) / 1000,
       cpuSeconds,
@@ -87,6 +97,12 @@ export async function runRuntimeProjector(options: RuntimeRunOptions): Promise<R
     await projector.stop();
     await probeDb.close();
   }
+  // The profile is written as the projector exits.
+  const { profileDir } = options;
+  return {
+    ...measured,
+    profile: profileDir ? summarizeProfile(readProfileFrom(profileDir)) : undefined,
+  };
 }
 
 function projectorEnv(options: RuntimeRunOptions): Record<string, string> {
@@ -101,7 +117,12 @@ function projectorEnv(options: RuntimeRunOptions): Record<string, string> {
     FERRY_PARTITIONS_CONCURRENTLY: String(options.partitionsConcurrently),
     FERRY_CREATE_TOPICS: 'false',
     FERRY_LOG_LEVEL: 'warn',
-    ...(options.heapMb > 0 ? { NODE_OPTIONS: `--max-old-space-size=${options.heapMb}` } : {}),
+    NODE_OPTIONS: [
+      options.heapMb > 0 ? `--max-old-space-size=${options.heapMb}` : '',
+      options.semiSpaceMb > 0 ? `--max-semi-space-size=${options.semiSpaceMb}` : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
   };
 }
 
