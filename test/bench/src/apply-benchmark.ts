@@ -1,12 +1,19 @@
 import { cpus, loadavg, totalmem } from 'node:os';
 import { Topics, type InventoryLevelSet } from '@ferry/contracts';
 import { infraStatus } from '@ferry/local-infra';
+import { openDatabase } from '@ferry/persistence';
 import { uniqueName } from '@ferry/test-support';
 import { join } from 'node:path';
 import { repoRoot, resultsDir, type BenchResult } from './bench-result';
 import type { BenchOptions } from './cli-options';
 import { judge } from './figures';
-import { publishWorkload } from './kafka/bench-topic';
+import { kafkaClientClasspath } from '@ferry/local-infra';
+import { createPlainTopic, publishWorkload, type PublishRun } from './kafka/bench-topic';
+import {
+  runConsumerPerformance,
+  runProducerPerformance,
+  type PerfToolRun,
+} from './runs/kafka-perf-tools';
 import { keyPartitioner } from './kafka/partitioning';
 import { isLocalProcess } from './probes/cpu-account';
 import { readSourceRevision } from './probes/source-revision';
@@ -58,9 +65,14 @@ export async function runApplyBenchmark(
       startedAt,
       say,
     };
-    say(`· publishing ${events.length.toLocaleString('en-US')} events to ${run.topic}`);
-    await publishWorkload(endpoints, run.topic, events);
+    say(
+      `· publishing ${events.length.toLocaleString('en-US')} events to ${run.topic} (Ferry's publisher)`,
+    );
+    const publisher = await publishWorkload(endpoints, run.topic, events);
+    const classpath = await kafkaClientClasspath();
+    const producerPerformance = await measureProducerPerformance(run, classpath, publisher);
     const runtime = await measureRuntime(run);
+    const consumerPerformance = await measureConsumerPerformance(run, classpath);
     const bare = await measureBareSql(run, false);
     const bareWithDedup = await measureBareSql(run, true);
     const naive = await measureNaive(run);
@@ -71,6 +83,8 @@ export async function runApplyBenchmark(
       revision,
       parameters: { ...options, topicPartitions: PARTITIONS, distinctKeys: run.expected.size },
       machine: machineInfo(loadAtStart),
+      publisher,
+      reference: { producerPerformance, consumerPerformance },
       runtime: {
         ...runtime.rate,
         wallSeconds: runtime.wallSeconds,
@@ -98,6 +112,8 @@ export async function runApplyBenchmark(
         bareSqlWithDedup: bareWithDedup.rate,
         naive: naive.rate,
         runtimePeakRssBytes: runtime.peakRssBytes,
+        publisher,
+        producerPerformance,
         mainThreadCpuUs: runtime.cpuPerEvent.mainThreadUs,
         postgresCpuUs: runtime.cpuPerEvent.postgresUs,
       }),
@@ -105,7 +121,24 @@ export async function runApplyBenchmark(
   });
 }
 
+/**
+ * A Postgres checkpoint before each SQL contender: after one, the first change of every page also
+ * writes the whole page to the WAL, so a contender that happens to run right after the server's
+ * own timed checkpoint pays more per event than one that does not. Each starts after one here.
+ */
+async function checkpoint(run: Run): Promise<void> {
+  const db = openDatabase({ url: run.endpoints.databaseUrl, maxConnections: 1 });
+  try {
+    await db.query('CHECKPOINT');
+  } catch (error: unknown) {
+    run.say(`  (no CHECKPOINT: ${error instanceof Error ? error.message : String(error)})`);
+  } finally {
+    await db.close();
+  }
+}
+
 async function measureRuntime(run: Run): Promise<RuntimeRunResult> {
+  await checkpoint(run);
   run.say('· runtime: the inventory-projector process reads the topic');
   const result = await runRuntimeProjector({
     ...run.endpoints,
@@ -132,7 +165,42 @@ async function measureRuntime(run: Run): Promise<RuntimeRunResult> {
   return result;
 }
 
+/** Kafka's own producer on a topic of its own: records of the size Ferry's publisher wrote. */
+async function measureProducerPerformance(
+  run: Run,
+  classpath: string,
+  publisher: PublishRun,
+): Promise<PerfToolRun> {
+  const topic = run.scratch.topic('bench_producer_perf');
+  run.say(
+    `· Kafka's ProducerPerformance: ${run.events.length} records of ${publisher.meanValueBytes} bytes, acks=all`,
+  );
+  await createPlainTopic(run.endpoints.kafkaBrokers, topic, PARTITIONS);
+  return runProducerPerformance({
+    ...perfToolOptions(run, classpath, topic),
+    recordSize: publisher.meanValueBytes,
+  });
+}
+
+/** Kafka's own consumer reading the runtime's topic: the client-and-broker ceiling of a read. */
+async function measureConsumerPerformance(run: Run, classpath: string): Promise<PerfToolRun> {
+  run.say(`· Kafka's ConsumerPerformance: reads the ${run.events.length} records of ${run.topic}`);
+  return runConsumerPerformance(perfToolOptions(run, classpath, run.topic));
+}
+
+function perfToolOptions(run: Run, classpath: string, topic: string) {
+  return {
+    classpath,
+    brokers: run.endpoints.kafkaBrokers,
+    topic,
+    records: run.events.length,
+    javaHome: process.env['JAVA_HOME'],
+    timeoutMs: 120_000 + run.events.length,
+  };
+}
+
 async function measureBareSql(run: Run, withDedup: boolean): Promise<BareSqlResult> {
+  await checkpoint(run);
   const name = withDedup ? 'bare SQL + dedup insert' : 'bare SQL';
   run.say(`· ${name}: the projector's statement on the same batches, no Kafka`);
   const partitionOf = keyPartitioner(PARTITIONS);

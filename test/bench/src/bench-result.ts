@@ -4,6 +4,8 @@ import type { BenchOptions } from './cli-options';
 import type { ApplyRate, Figure } from './figures';
 import type { CpuPerEvent } from './probes/cpu-account';
 import type { ProfileShare } from './probes/cpu-profile';
+import type { PublishRun } from './kafka/bench-topic';
+import type { PerfToolRun } from './runs/kafka-perf-tools';
 import type { SourceRevision } from './probes/source-revision';
 
 /** Everything one run measured, as printed and as saved to `bench-results/`. */
@@ -24,6 +26,13 @@ export interface BenchResult {
     readonly platform: string;
     /** 1-minute load average before and after: other sessions share the machine. */
     readonly loadAverage: { readonly atStart: number; readonly atEnd: number };
+  };
+  /** Ferry's publisher writing the workload (this process). */
+  readonly publisher: PublishRun;
+  /** Kafka's own tools against the same broker, in the same run. */
+  readonly reference: {
+    readonly producerPerformance: PerfToolRun;
+    readonly consumerPerformance: PerfToolRun;
   };
   readonly runtime: ApplyRate & {
     readonly wallSeconds: number;

@@ -7,6 +7,8 @@ const measured = (overrides: Partial<Measurements> = {}): Measurements => ({
   bareSqlWithDedup: applyRate(200_000, 4_000),
   naive: applyRate(5_000, 50_000),
   runtimePeakRssBytes: 150 * MB,
+  publisher: { eventsPerSecond: 30_000 },
+  producerPerformance: { recordsPerSecond: 60_000 },
   mainThreadCpuUs: 12,
   postgresCpuUs: 16,
   ...overrides,
@@ -34,6 +36,7 @@ describe('judge', () => {
       ['runtimeOverBareSqlWithDedup', 0.8],
       ['runtimeOverNaive', 400],
       ['runtimePeakRssMb', 150],
+      ['publisherOverProducerPerformance', 0.5],
       ['mainThreadCpuUsPerEvent', 12],
       ['postgresCpuUsPerEvent', 16],
     ]);
@@ -54,8 +57,14 @@ describe('judge', () => {
   it('treats peak RSS and CPU per event as ceilings', () => {
     expect(judge(measured({ runtimePeakRssBytes: 200 * MB }))[3]?.verdict).toBe('PASS');
     expect(judge(measured({ runtimePeakRssBytes: 201 * MB }))[3]?.verdict).toBe('MISS');
-    expect(judge(measured())[4]?.verdict).toBe('PASS');
-    expect(judge(measured())[5]?.verdict).toBe('MISS');
+    expect(judge(measured())[5]?.verdict).toBe('PASS');
+    expect(judge(measured())[6]?.verdict).toBe('MISS');
+  });
+
+  it('misses the publisher below 60 % of ProducerPerformance', () => {
+    expect(judge(measured())[4]?.verdict).toBe('MISS');
+    const faster = measured({ publisher: { eventsPerSecond: 36_000 } });
+    expect(judge(faster)[4]?.verdict).toBe('PASS');
   });
 
   it('leaves out a CPU figure that could not be measured instead of passing it', () => {

@@ -15,6 +15,8 @@ export interface Measurements {
   readonly bareSqlWithDedup: ApplyRate;
   readonly naive: ApplyRate;
   readonly runtimePeakRssBytes: number;
+  readonly publisher: { readonly eventsPerSecond: number };
+  readonly producerPerformance: { readonly recordsPerSecond: number };
   /** CPU per event of the projector's main thread; null where it could not be read. */
   readonly mainThreadCpuUs: number | null;
   /** CPU per event of the Postgres backends serving the projector; null for a remote Postgres. */
@@ -32,6 +34,7 @@ export const TARGETS = {
   runtimePeakRssMb: 200,
   mainThreadCpuUsPerEvent: 12,
   postgresCpuUsPerEvent: 15,
+  publisherOverProducerPerformance: 0.6,
 } as const;
 
 export type Verdict = 'PASS' | 'MISS';
@@ -62,6 +65,11 @@ export function judge(measured: Measurements): Figure[] {
     ),
     figure('runtimeOverNaive', runtime / measured.naive.eventsPerSecond, '>='),
     figure('runtimePeakRssMb', measured.runtimePeakRssBytes / MB, '<='),
+    figure(
+      'publisherOverProducerPerformance',
+      measured.publisher.eventsPerSecond / measured.producerPerformance.recordsPerSecond,
+      '>=',
+    ),
   ];
   if (measured.mainThreadCpuUs !== null)
     figures.push(figure('mainThreadCpuUsPerEvent', measured.mainThreadCpuUs, '<='));

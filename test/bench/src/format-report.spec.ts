@@ -33,6 +33,23 @@ const result: BenchResult = {
     platform: 'linux x64',
     loadAverage: { atStart: 1, atEnd: 2 },
   },
+  publisher: { seconds: 4, eventsPerSecond: 50_000, cpuUsPerEvent: 18.5, meanValueBytes: 96 },
+  reference: {
+    producerPerformance: {
+      records: 200_000,
+      seconds: 2,
+      recordsPerSecond: 100_000,
+      cpuUsPerRecord: 9.2,
+      summary: '200000 records sent, 100000.0 records/sec',
+    },
+    consumerPerformance: {
+      records: 200_000,
+      seconds: 1,
+      recordsPerSecond: 200_000,
+      cpuUsPerRecord: 4,
+      summary: '',
+    },
+  },
   runtime: {
     ...runtime,
     wallSeconds: 11,
@@ -61,6 +78,8 @@ const result: BenchResult = {
     bareSqlWithDedup,
     naive,
     runtimePeakRssBytes: 180 * 1024 * 1024,
+    publisher: { eventsPerSecond: 50_000 },
+    producerPerformance: { recordsPerSecond: 100_000 },
     mainThreadCpuUs: 25.25,
     postgresCpuUs: 22,
   }),
@@ -74,6 +93,10 @@ describe('formatReport', () => {
   it('prints each figure next to its target with PASS or MISS', () => {
     expect(line('runtime events/s')).toMatch(/24,500\s+≥ 40,000\s+MISS$/);
     expect(line('runtime / (SQL + dedup)')).toMatch(/74 %\s+≥ 85 %\s+MISS$/);
+    expect(line('publisher / ProducerPerf')).toMatch(/50 %\s+≥ 60 %\s+MISS$/);
+    expect(line("Kafka's ProducerPerformance (96 B, acks=all)")).toMatch(
+      /200,000\s+2\.0 s\s+100,000$/,
+    );
     expect(line('main thread CPU/event')).toMatch(/25\.3 µs\s+≤ 12\.0 µs\s+MISS$/);
     expect(line('runtime / naive')).toMatch(/245×\s+≥ 20×\s+PASS$/);
     expect(line('runtime peak RSS')).toMatch(/180 MB\s+≤ 200 MB\s+PASS$/);

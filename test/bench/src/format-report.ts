@@ -1,5 +1,6 @@
 import type { BenchResult } from './bench-result';
 import type { Figure } from './figures';
+import type { PerfToolRun } from './runs/kafka-perf-tools';
 
 const n = (value: number): string => Math.round(value).toLocaleString('en-US');
 const s = (seconds: number): string => `${seconds.toFixed(1)} s`;
@@ -11,6 +12,7 @@ const FIGURE_LABELS: Record<Figure['name'], string> = {
   runtimePeakRssMb: 'runtime peak RSS (VmHWM)',
   mainThreadCpuUsPerEvent: 'main thread CPU/event',
   postgresCpuUsPerEvent: 'Postgres CPU/event',
+  publisherOverProducerPerformance: 'publisher / ProducerPerf',
 };
 
 const us = (value: number | null): string => (value === null ? 'n/a' : `${value.toFixed(1)} µs`);
@@ -20,6 +22,7 @@ function formatValue(figure: Pick<Figure, 'name'>, value: number): string {
     case 'runtimeEventsPerSecond':
       return n(value);
     case 'runtimeOverBareSqlWithDedup':
+    case 'publisherOverProducerPerformance':
       return `${(value * 100).toFixed(0)} %`;
     case 'runtimeOverNaive':
       return `${Number(value.toFixed(1))}×`;
@@ -35,6 +38,7 @@ function formatValue(figure: Pick<Figure, 'name'>, value: number): string {
 export function formatReport(result: BenchResult): string[] {
   const { parameters: p, machine: m, runtime, naive } = result;
   const cpu = runtime.cpuPerEvent;
+  const tool = (run: PerfToolRun) => ({ events: run.records, seconds: run.seconds });
   const contender = (name: string, rate: { events: number; seconds: number }, perSecond: number) =>
     `  ${name.padEnd(44)}${n(rate.events).padStart(9)}${s(rate.seconds).padStart(9)}${n(perSecond).padStart(11)}`;
   return [
@@ -62,6 +66,21 @@ export function formatReport(result: BenchResult): string[] {
       result.bareSqlWithDedup.eventsPerSecond,
     ),
     contender(`naive eachMessage (sample of ${n(naive.sampleOf)})`, naive, naive.eventsPerSecond),
+    contender(
+      "Kafka's ConsumerPerformance (reads the topic)",
+      tool(result.reference.consumerPerformance),
+      result.reference.consumerPerformance.recordsPerSecond,
+    ),
+    contender(
+      "Ferry's publisher (writes the workload)",
+      { events: p.events, seconds: result.publisher.seconds },
+      result.publisher.eventsPerSecond,
+    ),
+    contender(
+      `Kafka's ProducerPerformance (${result.publisher.meanValueBytes} B, acks=all)`,
+      tool(result.reference.producerPerformance),
+      result.reference.producerPerformance.recordsPerSecond,
+    ),
     '',
     `  ${'figure'.padEnd(28)}${'measured'.padStart(10)}${'target'.padStart(14)}  verdict`,
     ...result.figures.map(
@@ -82,6 +101,10 @@ export function formatReport(result: BenchResult): string[] {
       `its Postgres backends ${us(cpu.postgresUs)}, broker ${us(cpu.brokerUs)}; ` +
       `Postgres backends under bare SQL ${us(result.bareSql.postgresCpuUsPerEvent)}, ` +
       `with the dedup insert ${us(result.bareSqlWithDedup.postgresCpuUsPerEvent)}`,
+    `  CPU per record of Kafka's tools (a JVM each, its start included): ProducerPerformance ` +
+      `${us(result.reference.producerPerformance.cpuUsPerRecord)}, ConsumerPerformance ` +
+      `${us(result.reference.consumerPerformance.cpuUsPerRecord)}; Ferry's publisher ` +
+      `${us(result.publisher.cpuUsPerEvent)} per event (the bench process)`,
     `  main thread waiting for a CPU (runnable, in the run queue): ` +
       (cpu.mainThreadRunQueueShare === null
         ? 'n/a'

@@ -22,11 +22,20 @@ const PUBLISH_CHUNK = 5_000;
  * dead-letter topics) and publishes `events` with Ferry's own publisher, so consumers later read
  * exactly what production writes: Avro in the wire format, keyed by entity id, with headers.
  */
+export interface PublishRun {
+  readonly seconds: number;
+  readonly eventsPerSecond: number;
+  /** CPU of this process per event while it published (encoding, kafkajs, checks). */
+  readonly cpuUsPerEvent: number;
+  /** Mean size of a record's value (wire format: Avro plus its 5-byte header). */
+  readonly meanValueBytes: number;
+}
+
 export async function publishWorkload(
   endpoints: KafkaEndpoints,
   topic: string,
   events: readonly InventoryLevelSet[],
-): Promise<void> {
+): Promise<PublishRun> {
   const runtime = new KafkaRuntime({
     connection: {
       brokers: endpoints.kafkaBrokers,
@@ -46,10 +55,52 @@ export async function publishWorkload(
   });
   await publisher.connect();
   try {
+    const cpuAtStart = process.cpuUsage();
+    const started = performance.now();
     for (let start = 0; start < events.length; start += PUBLISH_CHUNK)
       await publisher.publish(events.slice(start, start + PUBLISH_CHUNK));
+    const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuAtStart);
+    return {
+      seconds,
+      eventsPerSecond: events.length / seconds,
+      cpuUsPerEvent: (cpu.user + cpu.system) / events.length,
+      meanValueBytes: meanValueBytes(events),
+    };
   } finally {
     await publisher.disconnect();
+  }
+}
+
+/** Over the first 1,000 events: what ProducerPerformance is asked to write per record. */
+function meanValueBytes(events: readonly InventoryLevelSet[]): number {
+  const sample = events.slice(0, 1_000);
+  const total = sample.reduce(
+    (sum, event) => sum + 5 + InventoryLevelSetContract.avroType.toBuffer(event).length,
+    0,
+  );
+  return Math.round(total / Math.max(1, sample.length));
+}
+
+/** A plain topic of `partitions` (ProducerPerformance's target), replication as the broker's default. */
+export async function createPlainTopic(
+  brokers: readonly string[],
+  topic: string,
+  partitions: number,
+): Promise<void> {
+  const admin = new Kafka({
+    brokers: [...brokers],
+    clientId: 'ferry-bench',
+    logLevel: logLevel.NOTHING,
+  }).admin();
+  await admin.connect();
+  try {
+    await admin.createTopics({
+      topics: [{ topic, numPartitions: partitions }],
+      waitForLeaders: true,
+    });
+  } finally {
+    await admin.disconnect();
   }
 }
 
