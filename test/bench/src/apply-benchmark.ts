@@ -1,6 +1,5 @@
 import { cpus, loadavg, totalmem } from 'node:os';
 import { Topics, type InventoryLevelSet } from '@ferry/contracts';
-import { infraStatus } from '@ferry/local-infra';
 import { openDatabase } from '@ferry/persistence';
 import { uniqueName } from '@ferry/test-support';
 import { join } from 'node:path';
@@ -15,7 +14,7 @@ import {
   type PerfToolRun,
 } from './runs/kafka-perf-tools';
 import { keyPartitioner } from './kafka/partitioning';
-import { isLocalProcess } from './probes/cpu-account';
+import { localBrokerPids } from './probes/broker-pids';
 import { readSourceRevision } from './probes/source-revision';
 import { runBareSql, type BareSqlResult } from './runs/bare-sql';
 import { runNaiveConsumer, type NaiveConsumerResult } from './runs/naive-consumer';
@@ -237,16 +236,6 @@ async function measureNaive(run: Run): Promise<NaiveConsumerResult> {
     expected: result.handled.length,
   });
   return result;
-}
-
-/** The brokers Ferry started on this machine; none when KAFKA_BROKERS points elsewhere. */
-async function localBrokerPids(): Promise<number[]> {
-  const pids = (await infraStatus())
-    .filter((service) => service.name.startsWith('kafka-') && service.running)
-    .map((service) => service.pid)
-    .filter((pid): pid is number => pid !== undefined);
-  const local = await Promise.all(pids.map(async (pid) => isLocalProcess(pid, 'java')));
-  return pids.filter((_, index) => local[index]);
 }
 
 function machineInfo(loadAtStart: number): BenchResult['machine'] {

@@ -60,10 +60,10 @@ export type BareSqlFigures = ApplyRate & {
 export const repoRoot = resolve(__dirname, '..', '..', '..');
 export const resultsDir = join(repoRoot, 'bench-results');
 
-/** Writes `bench-results/<timestamp>-apply.json` and returns its path. */
-export function saveBenchResult(result: BenchResult): string {
+/** Writes `bench-results/<timestamp>-<mode>.json` and returns its path. */
+export function saveBenchResult(mode: string, startedAt: string, result: object): string {
   mkdirSync(resultsDir, { recursive: true });
-  const file = join(resultsDir, `${result.startedAt.replace(/[:.]/g, '-')}-apply.json`);
+  const file = join(resultsDir, `${startedAt.replace(/[:.]/g, '-')}-${mode}.json`);
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   return file;
 }

@@ -13,7 +13,12 @@ describe('parseBenchArgs', () => {
         projectorHeapMb: 160,
         projectorSemiSpaceMb: 0,
         profile: 0,
+        snapshotsPerRequest: 20,
+        concurrency: 16,
+        rate: 2_000,
+        durationS: 20,
         seed: 20_261_123,
+        mode: 'apply',
       },
     });
   });
@@ -47,5 +52,15 @@ describe('parseBenchArgs', () => {
 
   it('answers --help', () => {
     expect(parseBenchArgs(['--events', '1000', '--help'])).toEqual({ kind: 'help' });
+  });
+
+  it('takes a mode by name and refuses one it does not know', () => {
+    const parsed = parseBenchArgs(['--mode', 'latency', '--rate=500']);
+    expect(parsed.kind === 'run' && parsed.options).toMatchObject({ mode: 'latency', rate: 500 });
+    expect(parseBenchArgs(['--mode=e2e'])).toMatchObject({ kind: 'run', options: { mode: 'e2e' } });
+    expect(parseBenchArgs(['--mode', 'fast'])).toEqual({
+      kind: 'invalid',
+      problem: '--mode must be one of apply, e2e, latency',
+    });
   });
 });

@@ -59,6 +59,34 @@ const OPTIONS = {
     description:
       "1: record the projector's CPU profile (--cpu-prof) into bench-results/ and print its top entries",
   },
+  snapshotsPerRequest: {
+    flag: '--snapshots-per-request',
+    default: 20,
+    min: 1,
+    max: 1_000,
+    description: 'e2e and latency: snapshots in one HTTP request (latency runs this and 5× this)',
+  },
+  concurrency: {
+    flag: '--concurrency',
+    default: 16,
+    min: 1,
+    max: 256,
+    description: 'e2e: HTTP requests in flight',
+  },
+  rate: {
+    flag: '--rate',
+    default: 2_000,
+    min: 10,
+    max: 100_000,
+    description: 'latency: events per second, sent on a fixed schedule',
+  },
+  durationS: {
+    flag: '--duration-s',
+    default: 20,
+    min: 3,
+    max: 3_600,
+    description: 'latency: seconds each steady run lasts',
+  },
   seed: {
     flag: '--seed',
     default: 20_261_123,
@@ -68,7 +96,13 @@ const OPTIONS = {
   },
 } as const;
 
-export type BenchOptions = { readonly [K in keyof typeof OPTIONS]: number };
+export const MODES = ['apply', 'e2e', 'latency'] as const;
+export type BenchMode = (typeof MODES)[number];
+
+export type BenchOptions = { readonly [K in keyof typeof OPTIONS]: number } & {
+  /** apply: Kafka → Postgres; e2e: HTTP → Kafka → Postgres at full speed; latency: steady rate. */
+  readonly mode: BenchMode;
+};
 
 export type ParsedBenchArgs =
   | { readonly kind: 'run'; readonly options: BenchOptions }
@@ -76,7 +110,7 @@ export type ParsedBenchArgs =
   | { readonly kind: 'invalid'; readonly problem: string };
 
 export const USAGE = [
-  'Usage: npm run bench -- [options]',
+  'Usage: npm run bench -- [--mode apply|e2e|latency] [options]',
   ...Object.values(OPTIONS).map(
     (o) => `  ${`${o.flag} N`.padEnd(30)}${o.description} (default ${o.default})`,
   ),
@@ -87,10 +121,18 @@ export function parseBenchArgs(argv: readonly string[]): ParsedBenchArgs {
   const options: Record<string, number> = Object.fromEntries(
     Object.entries(OPTIONS).map(([name, o]) => [name, o.default]),
   );
+  let mode: BenchMode = 'apply';
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index] ?? '';
     if (arg === '--help' || arg === '-h') return { kind: 'help' };
     const [flag = '', inline] = arg.split('=', 2);
+    if (flag === '--mode') {
+      const value = inline ?? argv[++index];
+      const known = MODES.find((m) => m === value);
+      if (!known) return { kind: 'invalid', problem: `--mode must be one of ${MODES.join(', ')}` };
+      mode = known;
+      continue;
+    }
     const entry = Object.entries(OPTIONS).find(([, o]) => o.flag === flag);
     if (!entry) return { kind: 'invalid', problem: `unknown argument "${arg}"` };
     const [name, option] = entry;
@@ -105,7 +147,7 @@ export function parseBenchArgs(argv: readonly string[]): ParsedBenchArgs {
       };
     options[name] = value;
   }
-  const parsed = options as BenchOptions;
+  const parsed = { ...options, mode } as BenchOptions;
   if (parsed.naiveEvents > parsed.events)
     return { kind: 'invalid', problem: '--naive-events cannot be more than --events' };
   return { kind: 'run', options: parsed };

@@ -1,8 +1,11 @@
 import { relative } from 'node:path';
-import { infraDown, infraStatus, infraUp } from '@ferry/local-infra';
+import { infraDown, infraStatus, infraUp, type Endpoints } from '@ferry/local-infra';
 import { runApplyBenchmark } from './apply-benchmark';
-import { saveBenchResult } from './bench-result';
-import { parseBenchArgs, USAGE } from './cli-options';
+import { repoRoot, saveBenchResult } from './bench-result';
+import { parseBenchArgs, USAGE, type BenchOptions } from './cli-options';
+import { runEndToEndBenchmark, runLatencyBenchmark } from './flow/flow-benchmark';
+import { formatEndToEnd, formatLatency } from './flow/format-flow';
+import { readSourceRevision } from './probes/source-revision';
 import { formatReport } from './format-report';
 
 /*
@@ -41,15 +44,43 @@ async function main(argv: readonly string[]): Promise<number> {
     !alreadyRunning &&
     (await infraStatus()).some((service) => service.running && service.managedByFerry);
   try {
-    const result = await runApplyBenchmark(parsed.options, endpoints, say);
+    const startedAt = new Date().toISOString();
+    const { lines, result } = await runMode(parsed.options, endpoints);
     say('');
-    formatReport(result).forEach(say);
-    say(`  saved ${relative(process.cwd(), saveBenchResult(result))}`);
+    lines.forEach(say);
+    const revision = readSourceRevision(repoRoot);
+    const saved = saveBenchResult(parsed.options.mode, startedAt, {
+      startedAt,
+      revision,
+      parameters: parsed.options,
+      ...result,
+    });
+    say(`  saved ${relative(process.cwd(), saved)}`);
     return 0;
   } finally {
     if (startedHere) {
       say('· stopping Kafka, the schema registry and Postgres (this run started them)');
       await infraDown();
+    }
+  }
+}
+
+async function runMode(
+  options: BenchOptions,
+  endpoints: Endpoints,
+): Promise<{ lines: string[]; result: object }> {
+  switch (options.mode) {
+    case 'apply': {
+      const result = await runApplyBenchmark(options, endpoints, say);
+      return { lines: formatReport(result), result };
+    }
+    case 'e2e': {
+      const result = await runEndToEndBenchmark(options, endpoints, say);
+      return { lines: formatEndToEnd(result), result };
+    }
+    case 'latency': {
+      const result = await runLatencyBenchmark(options, endpoints, say);
+      return { lines: formatLatency(result), result };
     }
   }
 }

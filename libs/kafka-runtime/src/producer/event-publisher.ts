@@ -8,6 +8,7 @@ import {
 import { inSendSpan } from '@ferry/observability';
 import type { Kafka } from '../external/kafka.interface';
 import { EventProducer } from './event-producer';
+import { SendQueue } from './send-queue';
 import { PublishError } from '../errors';
 import { measurePublish } from './publish-metrics';
 import type { EventCodec } from '../registry/event-codec';
@@ -41,6 +42,7 @@ export interface PublishContext {
  */
 export class EventPublisher<T extends EventEnvelope> {
   private readonly producer: EventProducer;
+  private readonly sends: SendQueue;
   private schemaId: number | undefined;
   private readonly entity: Entity;
 
@@ -56,6 +58,9 @@ export class EventPublisher<T extends EventEnvelope> {
     this.producer = new EventProducer(kafka, {
       retry: { retries: 6, initialRetryTime: 200, maxRetryTime: 5000 },
     });
+    this.sends = new SendQueue((messages) =>
+      this.producer.send([{ topic: options.topic, messages }]),
+    );
   }
 
   async connect(): Promise<void> {
@@ -110,7 +115,8 @@ export class EventPublisher<T extends EventEnvelope> {
       },
     }));
     try {
-      await this.producer.send([{ topic: this.options.topic, messages }]);
+      // Coalesced with the calls that arrive while a send is in flight (see SendQueue).
+      await this.sends.send(messages);
     } catch (error: unknown) {
       throw new PublishError(
         `Kafka did not acknowledge ${events.length} event(s) on ${this.options.topic}`,

@@ -105,7 +105,22 @@ export async function runRuntimeProjector(options: RuntimeRunOptions): Promise<R
   };
 }
 
-function projectorEnv(options: RuntimeRunOptions): Record<string, string> {
+/** The projector's environment for a run of its own (topic, group, schema, batch and heap). */
+export function projectorEnv(
+  options: Pick<
+    RuntimeRunOptions,
+    | 'kafkaBrokers'
+    | 'schemaRegistryUrl'
+    | 'databaseUrl'
+    | 'schema'
+    | 'topic'
+    | 'group'
+    | 'maxBatchSize'
+    | 'partitionsConcurrently'
+    | 'heapMb'
+    | 'semiSpaceMb'
+  >,
+): Record<string, string> {
   return {
     KAFKA_BROKERS: options.kafkaBrokers.join(','),
     SCHEMA_REGISTRY_URL: options.schemaRegistryUrl,
@@ -163,9 +178,10 @@ async function timeApplication(
   return { start, end, cpuSeconds, cpuPerEvent: await cpu.stop(end.count - start.count) };
 }
 
-async function readOutcomes(
+/** The projector's `ferry_consumer_events_total` of its group and topic, by outcome. */
+export async function readOutcomes(
   projector: RunningService,
-  options: RuntimeRunOptions,
+  options: Pick<RuntimeRunOptions, 'group' | 'topic'>,
 ): Promise<Record<string, number>> {
   const text = await (await fetch(`${projector.url}/metrics`)).text();
   const labels = { group: options.group, topic: options.topic };
