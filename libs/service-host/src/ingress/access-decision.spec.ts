@@ -5,6 +5,7 @@ const caller: BearerVerdict = {
   kind: 'caller',
   caller: 'wms-eu-1',
   scopes: new Set(['ferry:inventory.write']),
+  expiresAtMs: Date.parse('2026-12-01T12:00:00Z'),
 };
 
 describe('decideAccess', () => {

@@ -5,7 +5,7 @@ import { decideAccess, refusalAnswer, type AccessDecision } from './access-decis
 import type { IngressAuthPolicy } from './auth-options';
 import type { RefusalReason } from './refusal-reasons';
 import { signingKeys } from './signing-keys';
-import { verifyBearer } from './verify-bearer';
+import { verifyBearer, VerifiedTokens } from './verify-bearer';
 import { rememberCaller } from './caller';
 
 /** A business route and the scope a caller's token must grant to use it. */
@@ -47,6 +47,7 @@ export function ingressGuard(options: IngressGuardOptions) {
     options.routes.map((route) => [routeKey(route.method, route.path), route] as const),
   );
   const keys = policy.kind === 'jwt' ? signingKeys(policy.keys) : undefined;
+  const verified = new VerifiedTokens();
   if (policy.kind === 'disabled')
     logger.warn(
       'AUTHENTICATION IS OFF (FERRY_AUTH_MODE=disabled-insecure): anyone who reaches this port may publish; never run this way outside a local experiment',
@@ -55,7 +56,11 @@ export function ingressGuard(options: IngressGuardOptions) {
   const decide = async (request: Request, scope: string | undefined): Promise<AccessDecision> => {
     if (keys === undefined || policy.kind === 'disabled')
       return { kind: 'allowed', caller: ANONYMOUS_CALLER };
-    const verdict = await verifyBearer(request.headers.authorization, keys, policy.token, clock());
+    const { authorization } = request.headers;
+    const now = clock();
+    const verdict = await verified.verdictOf(authorization, now, () =>
+      verifyBearer(authorization, keys, policy.token, now),
+    );
     return decideAccess(verdict, scope);
   };
 

@@ -77,6 +77,7 @@ describe('verifyBearer', () => {
       kind: 'caller',
       caller: 'wms-eu-1',
       scopes: new Set(['ferry:inventory.write', 'ferry:orders.write']),
+      expiresAtMs: expect.any(Number) as number,
     });
   });
 

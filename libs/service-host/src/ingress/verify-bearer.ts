@@ -3,9 +3,16 @@ import type { TokenPolicy } from './auth-options';
 import type { RefusalReason } from './refusal-reasons';
 import { KeysUnavailable } from './signing-keys';
 
+export interface CallerVerdict {
+  readonly kind: 'caller';
+  readonly caller: string;
+  readonly scopes: ReadonlySet<string>;
+  /** When the token stops being valid (its `exp`), in epoch milliseconds. */
+  readonly expiresAtMs: number;
+}
+
 export type BearerVerdict =
-  | { readonly kind: 'caller'; readonly caller: string; readonly scopes: ReadonlySet<string> }
-  | { readonly kind: 'refused'; readonly reason: RefusalReason };
+  CallerVerdict | { readonly kind: 'refused'; readonly reason: RefusalReason };
 
 /** Who a caller is: printable ASCII, so it is safe in a Kafka header and a log line. */
 const SUBJECT = /^[\x21-\x7e]{1,256}$/;
@@ -42,7 +49,50 @@ export async function verifyBearer(
   }
   if (typeof payload.sub !== 'string' || !SUBJECT.test(payload.sub))
     return { kind: 'refused', reason: 'invalid_claims' };
-  return { kind: 'caller', caller: payload.sub, scopes: scopesOf(payload) };
+  return {
+    kind: 'caller',
+    caller: payload.sub,
+    scopes: scopesOf(payload),
+    expiresAtMs: (payload.exp ?? 0) * 1000,
+  };
+}
+
+/** How long a verified token is believed without checking it again, at most. */
+export const VERIFIED_TOKEN_MAX_AGE_MS = 60_000;
+const VERIFIED_TOKENS_KEPT = 10_000;
+
+/**
+ * The callers of tokens verified lately: a WMS sends every request with the same token, and a
+ * signature check per request cost the intake more than its Kafka send. A token is believed again
+ * until its `exp` and for at most VERIFIED_TOKEN_MAX_AGE_MS, so a key withdrawn from the key set
+ * stops letting its tokens in within a minute; refusals are never remembered. The oldest entries
+ * go first beyond VERIFIED_TOKENS_KEPT.
+ */
+export class VerifiedTokens {
+  private readonly callers = new Map<string, { verdict: CallerVerdict; until: number }>();
+
+  constructor(private readonly kept = VERIFIED_TOKENS_KEPT) {}
+
+  async verdictOf(
+    authorization: string | undefined,
+    now: Date,
+    verify: () => Promise<BearerVerdict>,
+  ): Promise<BearerVerdict> {
+    const nowMs = now.getTime();
+    const known = authorization === undefined ? undefined : this.callers.get(authorization);
+    if (known !== undefined && nowMs < known.until) return known.verdict;
+    if (authorization !== undefined) this.callers.delete(authorization);
+    const verdict = await verify();
+    if (verdict.kind === 'caller' && authorization !== undefined) {
+      const oldest = this.callers.keys().next();
+      if (this.callers.size >= this.kept && oldest.done !== true) this.callers.delete(oldest.value);
+      this.callers.set(authorization, {
+        verdict,
+        until: Math.min(verdict.expiresAtMs, nowMs + VERIFIED_TOKEN_MAX_AGE_MS),
+      });
+    }
+    return verdict;
+  }
 }
 
 /** jose's error codes, by the reason they are refused under. */
