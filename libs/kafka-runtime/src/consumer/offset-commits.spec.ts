@@ -1,5 +1,10 @@
 import { silentLogger } from '@ferry/observability';
-import { COMMIT_RETRY_MS, OffsetCommits, type PartitionOffset } from './offset-commits';
+import {
+  COMMIT_RETRY_MS,
+  COMMIT_SPACING_MS,
+  OffsetCommits,
+  type PartitionOffset,
+} from './offset-commits';
 
 /** A commit whose requests the test answers one by one. */
 function controlledCommit() {
@@ -22,14 +27,14 @@ const settle = () => new Promise((resolve) => setImmediate(resolve));
 describe('OffsetCommits', () => {
   it('sends one past the last applied offset at once, without waiting for the caller', () => {
     const { requests, commit } = controlledCommit();
-    const commits = new OffsetCommits(commit, 'g', silentLogger);
+    const commits = new OffsetCommits(commit, 'g', silentLogger, 0, () => Date.now());
     commits.applied('t', 0, '41');
     expect(requests.map((r) => r.offsets)).toEqual([[{ topic: 't', partition: 0, offset: '42' }]]);
   });
 
   it('keeps one request in flight and sends the newest offset per partition after it', async () => {
     const { requests, commit } = controlledCommit();
-    const commits = new OffsetCommits(commit, 'g', silentLogger);
+    const commits = new OffsetCommits(commit, 'g', silentLogger, 0, () => Date.now());
     commits.applied('t', 0, '9');
     commits.applied('t', 0, '19');
     commits.applied('t', 1, '4');
@@ -49,7 +54,7 @@ describe('OffsetCommits', () => {
 
   it('keeps the offsets of a failed commit for the next one unless a newer one came', async () => {
     const { requests, commit } = controlledCommit();
-    const commits = new OffsetCommits(commit, 'g', silentLogger);
+    const commits = new OffsetCommits(commit, 'g', silentLogger, 0, () => Date.now());
     commits.applied('t', 0, '19');
     commits.applied('t', 1, '19');
     commits.applied('t', 0, '29');
@@ -76,7 +81,7 @@ describe('OffsetCommits', () => {
     jest.useFakeTimers();
     try {
       const { requests, commit } = controlledCommit();
-      const commits = new OffsetCommits(commit, 'g', silentLogger);
+      const commits = new OffsetCommits(commit, 'g', silentLogger, 0, () => Date.now());
       commits.applied('t', 0, '9');
       requests[0]?.answer(new Error('request timed out'));
       await jest.advanceTimersByTimeAsync(COMMIT_RETRY_MS - 1);
@@ -93,7 +98,7 @@ describe('OffsetCommits', () => {
 
   it('makes flush throw while the commit fails, offsets kept', async () => {
     const { requests, commit } = controlledCommit();
-    const commits = new OffsetCommits(commit, 'g', silentLogger);
+    const commits = new OffsetCommits(commit, 'g', silentLogger, 0, () => Date.now());
     commits.applied('t', 0, '9');
     const flushed = commits.flush();
     requests[0]?.answer(new Error('not the coordinator'));
@@ -105,7 +110,7 @@ describe('OffsetCommits', () => {
     jest.useFakeTimers();
     try {
       const { requests, commit } = controlledCommit();
-      const commits = new OffsetCommits(commit, 'g', silentLogger);
+      const commits = new OffsetCommits(commit, 'g', silentLogger, 0, () => Date.now());
       commits.applied('t', 0, '9');
       requests[0]?.answer(new Error('rebalance in progress'));
       await jest.advanceTimersByTimeAsync(0);
@@ -121,7 +126,7 @@ describe('OffsetCommits', () => {
 
   it('drops the offsets of partitions a rebalance took away', async () => {
     const { requests, commit } = controlledCommit();
-    const commits = new OffsetCommits(commit, 'g', silentLogger);
+    const commits = new OffsetCommits(commit, 'g', silentLogger, 0, () => Date.now());
     commits.applied('t', 0, '9');
     commits.applied('t', 1, '9');
     commits.applied('t', 2, '9');
@@ -129,5 +134,37 @@ describe('OffsetCommits', () => {
     requests[0]?.answer();
     await settle();
     expect(requests[1]?.offsets).toEqual([{ topic: 't', partition: 1, offset: '10' }]);
+  });
+
+  it('spaces its requests: what comes meanwhile waits and goes in one', async () => {
+    jest.useFakeTimers();
+    try {
+      const { requests, commit } = controlledCommit();
+      const commits = new OffsetCommits(commit, 'g', silentLogger, COMMIT_SPACING_MS, () =>
+        Date.now(),
+      );
+      commits.applied('t', 0, '9');
+      requests[0]?.answer();
+      await jest.advanceTimersByTimeAsync(50);
+      commits.applied('t', 0, '19');
+      commits.applied('t', 1, '4');
+      await jest.advanceTimersByTimeAsync(COMMIT_SPACING_MS - 51);
+      expect(requests).toHaveLength(1);
+      await jest.advanceTimersByTimeAsync(1);
+      expect(requests[1]?.offsets).toEqual([
+        { topic: 't', partition: 0, offset: '20' },
+        { topic: 't', partition: 1, offset: '5' },
+      ]);
+      // A flush does not wait for the spacing.
+      requests[1]?.answer();
+      await jest.advanceTimersByTimeAsync(0);
+      commits.applied('t', 0, '29');
+      const flushed = commits.flush();
+      expect(requests[2]?.offsets).toEqual([{ topic: 't', partition: 0, offset: '30' }]);
+      requests[2]?.answer();
+      await flushed;
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });
