@@ -1,6 +1,5 @@
 import { cpus, loadavg, totalmem } from 'node:os';
 import { Topics, type InventoryLevelSet } from '@ferry/contracts';
-import { openDatabase } from '@ferry/persistence';
 import { uniqueName } from '@ferry/test-support';
 import { join } from 'node:path';
 import { repoRoot, resultsDir, type BenchResult } from './bench-result';
@@ -120,24 +119,7 @@ export async function runApplyBenchmark(
   });
 }
 
-/**
- * A Postgres checkpoint before each SQL contender: after one, the first change of every page also
- * writes the whole page to the WAL, so a contender that happens to run right after the server's
- * own timed checkpoint pays more per event than one that does not. Each starts after one here.
- */
-async function checkpoint(run: Run): Promise<void> {
-  const db = openDatabase({ url: run.endpoints.databaseUrl, maxConnections: 1 });
-  try {
-    await db.query('CHECKPOINT');
-  } catch (error: unknown) {
-    run.say(`  (no CHECKPOINT: ${error instanceof Error ? error.message : String(error)})`);
-  } finally {
-    await db.close();
-  }
-}
-
 async function measureRuntime(run: Run): Promise<RuntimeRunResult> {
-  await checkpoint(run);
   run.say('· runtime: the inventory-projector process reads the topic');
   const result = await runRuntimeProjector({
     ...run.endpoints,
@@ -199,7 +181,6 @@ function perfToolOptions(run: Run, classpath: string, topic: string) {
 }
 
 async function measureBareSql(run: Run, withDedup: boolean): Promise<BareSqlResult> {
-  await checkpoint(run);
   const name = withDedup ? 'bare SQL + dedup insert' : 'bare SQL';
   run.say(`· ${name}: the projector's statement on the same batches, no Kafka`);
   const partitionOf = keyPartitioner(PARTITIONS);
