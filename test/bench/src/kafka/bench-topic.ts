@@ -7,7 +7,7 @@ import {
 } from '@ferry/contracts';
 import { KafkaRuntime } from '@ferry/kafka-runtime';
 import { silentLogger } from '@ferry/observability';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, type Admin } from 'kafkajs';
 
 export interface KafkaEndpoints {
   readonly kafkaBrokers: readonly string[];
@@ -88,20 +88,12 @@ export async function createPlainTopic(
   topic: string,
   partitions: number,
 ): Promise<void> {
-  const admin = new Kafka({
-    brokers: [...brokers],
-    clientId: 'ferry-bench',
-    logLevel: logLevel.NOTHING,
-  }).admin();
-  await admin.connect();
-  try {
+  await withAdmin(brokers, async (admin) => {
     await admin.createTopics({
       topics: [{ topic, numPartitions: partitions }],
       waitForLeaders: true,
     });
-  } finally {
-    await admin.disconnect();
-  }
+  });
 }
 
 /**
@@ -112,6 +104,15 @@ export async function deleteTopics(
   brokers: readonly string[],
   topics: readonly string[],
 ): Promise<void> {
+  await withAdmin(brokers, async (admin) => {
+    const existing = new Set(await admin.listTopics());
+    const present = topics.filter((topic) => existing.has(topic));
+    if (present.length > 0) await admin.deleteTopics({ topics: present });
+  });
+}
+
+/** kafkajs' admin, connected for `work` and disconnected after it. */
+async function withAdmin(brokers: readonly string[], work: (admin: Admin) => Promise<void>) {
   const admin = new Kafka({
     brokers: [...brokers],
     clientId: 'ferry-bench',
@@ -119,9 +120,7 @@ export async function deleteTopics(
   }).admin();
   await admin.connect();
   try {
-    const existing = new Set(await admin.listTopics());
-    const present = topics.filter((topic) => existing.has(topic));
-    if (present.length > 0) await admin.deleteTopics({ topics: present });
+    await work(admin);
   } finally {
     await admin.disconnect();
   }
