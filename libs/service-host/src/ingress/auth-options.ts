@@ -101,7 +101,7 @@ export const ingressAuthOptions = {
     'FERRY_AUTH_JWKS_MAX_AGE_MS',
     integer({ min: 1000 }),
     600_000,
-    'How long a JWKS (fetched or read from its file) is used before it is loaded again: the longest a retired key keeps passing',
+    'How long a JWKS (fetched or read from its file) is used before it is loaded again; a retired key keeps passing at most this long, and a token verified with it up to this or 60 s (the shorter) more',
   ),
 };
 

@@ -5,7 +5,7 @@ import { decideAccess, refusalAnswer, type AccessDecision } from './access-decis
 import type { IngressAuthPolicy } from './auth-options';
 import type { RefusalReason } from './refusal-reasons';
 import { signingKeys } from './signing-keys';
-import { verifyBearer, VerifiedTokens } from './verify-bearer';
+import { VERIFIED_TOKEN_MAX_AGE_MS, verifyBearer, VerifiedTokens } from './verify-bearer';
 import { rememberCaller } from './caller';
 
 /** A business route and the scope a caller's token must grant to use it. */
@@ -47,7 +47,11 @@ export function ingressGuard(options: IngressGuardOptions) {
     options.routes.map((route) => [routeKey(route.method, route.path), route] as const),
   );
   const keys = policy.kind === 'jwt' ? signingKeys(policy.keys) : undefined;
-  const verified = new VerifiedTokens();
+  const verified = new VerifiedTokens(
+    policy.kind === 'jwt'
+      ? Math.min(VERIFIED_TOKEN_MAX_AGE_MS, policy.keys.maxAgeMs)
+      : VERIFIED_TOKEN_MAX_AGE_MS,
+  );
   if (policy.kind === 'disabled')
     logger.warn(
       'AUTHENTICATION IS OFF (FERRY_AUTH_MODE=disabled-insecure): anyone who reaches this port may publish; never run this way outside a local experiment',

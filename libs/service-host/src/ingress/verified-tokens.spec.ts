@@ -19,6 +19,15 @@ describe('VerifiedTokens', () => {
     expect(verify).toHaveBeenCalledTimes(2);
   });
 
+  it("believes a token no longer than the age it is given (the key set's, when shorter)", async () => {
+    const tokens = new VerifiedTokens(1_000);
+    const verify = jest.fn(() => Promise.resolve(caller(3_600_000)));
+    await tokens.verdictOf('Bearer a', at(0), verify);
+    await tokens.verdictOf('Bearer a', at(999), verify);
+    await tokens.verdictOf('Bearer a', at(1_000), verify);
+    expect(verify).toHaveBeenCalledTimes(2);
+  });
+
   it('never believes a token past its exp', async () => {
     const tokens = new VerifiedTokens();
     const verify = jest
@@ -47,7 +56,7 @@ describe('VerifiedTokens', () => {
   });
 
   it('lets the oldest token go beyond the number it keeps', async () => {
-    const tokens = new VerifiedTokens(2);
+    const tokens = new VerifiedTokens(VERIFIED_TOKEN_MAX_AGE_MS, 2);
     const verify = jest.fn(() => Promise.resolve(caller(3_600_000)));
     for (const token of ['Bearer a', 'Bearer b', 'Bearer c', 'Bearer b', 'Bearer a'])
       await tokens.verdictOf(token, at(0), verify);

@@ -63,15 +63,19 @@ const VERIFIED_TOKENS_KEPT = 10_000;
 
 /**
  * The callers of tokens verified lately: a WMS sends every request with the same token, and a
- * signature check per request cost the intake more than its Kafka send. A token is believed again
- * until its `exp` and for at most VERIFIED_TOKEN_MAX_AGE_MS, so a key withdrawn from the key set
- * stops letting its tokens in within a minute; refusals are never remembered. The oldest entries
- * go first beyond VERIFIED_TOKENS_KEPT.
+ * signature check per request cost the intake a large share of its CPU. A token is believed again
+ * until its `exp` and for at most `maxAgeMs` (VERIFIED_TOKEN_MAX_AGE_MS, or the key set's own max
+ * age when that is shorter), so a key withdrawn from the key set stops letting its tokens in at
+ * most that much after the set is loaded again; refusals are never remembered. The oldest entries
+ * go first beyond `kept`.
  */
 export class VerifiedTokens {
   private readonly callers = new Map<string, { verdict: CallerVerdict; until: number }>();
 
-  constructor(private readonly kept = VERIFIED_TOKENS_KEPT) {}
+  constructor(
+    private readonly maxAgeMs = VERIFIED_TOKEN_MAX_AGE_MS,
+    private readonly kept = VERIFIED_TOKENS_KEPT,
+  ) {}
 
   async verdictOf(
     authorization: string | undefined,
@@ -88,7 +92,7 @@ export class VerifiedTokens {
       if (this.callers.size >= this.kept && oldest.done !== true) this.callers.delete(oldest.value);
       this.callers.set(authorization, {
         verdict,
-        until: Math.min(verdict.expiresAtMs, nowMs + VERIFIED_TOKEN_MAX_AGE_MS),
+        until: Math.min(verdict.expiresAtMs, nowMs + this.maxAgeMs),
       });
     }
     return verdict;
