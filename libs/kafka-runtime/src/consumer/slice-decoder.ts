@@ -58,15 +58,17 @@ export class SliceDecoder<T extends EventEnvelope> {
     const failed: FailedRecord[] = [];
     for (const message of messages) {
       const headers = headersToRecord(message.headers);
+      const key = message.key?.toString();
       try {
         // Synchronous once the record's schema is known: no promise per event.
         const value = this.checked(
           message,
+          key,
           this.decodeKnown(message) ?? (await this.options.codec.decode(message.value, contract)),
         );
         const event: ConsumedEvent<T> = {
           value,
-          key: message.key?.toString() ?? '',
+          key: key ?? '',
           topic: headers[RetryHeaders.originalTopic] ?? topic,
           partition,
           offset: message.offset,
@@ -108,14 +110,9 @@ export class SliceDecoder<T extends EventEnvelope> {
    * The decoded event, once it is known to be one this consumer may apply: from the entity's
    * owner, keyed by its entity id, within its type's invariants.
    */
-  private checked(message: KafkaMessage, value: T): T {
+  private checked(message: KafkaMessage, key: string | undefined, value: T): T {
     const { contract } = this.options;
-    const problems = deliveryProblems(
-      value,
-      message.key?.toString() ?? null,
-      this.entity,
-      contract.eventType,
-    );
+    const problems = deliveryProblems(value, key ?? null, this.entity, contract.eventType);
     if (problems.length > 0) throw new InvalidEventError(contract.eventType, problems);
     if (this.unknownSchemas.any()) {
       this.unknownSchemas.resolved((message.value as Buffer).readUInt32BE(1));

@@ -123,12 +123,13 @@ export function stateUpsert<T extends StateEvent>(spec: StateTable<T>): StateUps
     const keys = events.map(keyOf);
     const winners = newestByKey(events, keys);
     const rows = [...winners.values()];
+    const rowKeys = [...winners.keys()];
     const eventsPerKey = new Map<string, number>();
     for (const key of keys) eventsPerKey.set(key, (eventsPerKey.get(key) ?? 0) + 1);
     const encoded = sent.map((of) => encodeColumn(rows, of));
     // Which keys had more than one event: only theirs need the version stored before.
     encoded.push({
-      text: [...winners.keys()].map((key) => (eventsPerKey.get(key) === 1 ? 'f' : 't')).join(','),
+      text: rowKeys.map((key) => (eventsPerKey.get(key) === 1 ? 'f' : 't')).join(','),
     });
     const asArrays = new Set(encoded.flatMap((e, i) => ('array' in e ? [i] : [])));
     const variant = [...asArrays].join(',');
@@ -147,9 +148,9 @@ export function stateUpsert<T extends StateEvent>(spec: StateTable<T>): StateUps
     );
     const byKey = new Map<string, KeyResult>();
     for (const result of results) {
-      const row = rows[result.row - 1];
-      if (row === undefined) continue;
-      byKey.set(keyOf(row), {
+      const key = rowKeys[result.row - 1];
+      if (key === undefined) continue;
+      byKey.set(key, {
         previousVersion:
           result.previous_version === null ? undefined : Number(result.previous_version),
         written: result.written,

@@ -15,7 +15,7 @@ import { localBrokerPids } from '../probes/broker-pids';
 import { pollUntil } from '../probes/poll';
 import { CpuWindow, postgresBackendsOf, type CpuPerEvent } from '../probes/cpu-account';
 import { countProcessedEvents, readStoredVersions } from '../probes/projection-state';
-import { projectorEnv, readOutcomes } from '../runs/runtime-projector';
+import { handledEvents, projectorEnv } from '../runs/runtime-projector';
 import { Scratch, type BenchEndpoints } from '../scratch';
 import { assertProjection } from '../verify-projection';
 import { newestVersions, planWorkload } from '../workload';
@@ -90,32 +90,23 @@ export async function runEndToEndBenchmark(
       say(
         `· sending ${events.length.toLocaleString('en-US')} snapshots in ${requests.length.toLocaleString('en-US')} requests, ${options.concurrency} at a time`,
       );
-      const windows = cpuWindows(flow);
-      await Promise.all([windows.adapter.start(), windows.projector.start()]);
-      const loadCpu = process.cpuUsage();
+      const cpuWindow = await startFlowCpu(flow);
       const started = performance.now();
-      const sampler = setInterval(() => {
-        void windows.projector.sample();
-      }, 200);
       let intakeEnd = 0;
       try {
         await sendAll(flow.intake, requests, options.concurrency);
         intakeEnd = performance.now();
         await pollUntil(
           `the projector to handle ${events.length} events`,
-          async () => ((await handled(flow)) >= events.length ? true : undefined),
+          async () =>
+            (await handledEvents(flow.projector, flow)) >= events.length ? true : undefined,
           { timeoutMs: 120_000 + events.length, intervalMs: 50 },
         );
       } finally {
-        clearInterval(sampler);
+        cpuWindow.stopSampling();
       }
       const end = performance.now();
-      const load = process.cpuUsage(loadCpu);
-      const cpu: FlowCpu = {
-        adapter: await windows.adapter.stop(events.length),
-        projector: await windows.projector.stop(events.length),
-        loadGeneratorUs: (load.user + load.system) / events.length,
-      };
+      const cpu = await cpuWindow.stop(events.length);
       assertProjection('end to end', newestVersions(events), await readStoredVersions(flow.db), {
         found: await countProcessedEvents(flow.db, flow.group),
         expected: events.length,
@@ -216,9 +207,7 @@ async function steadyRun(
     endsAtMs: Date.now(),
   });
   const probes = new Map<string, { dueAt: number; visibleAt?: number }>();
-  const windows = cpuWindows(flow);
-  await Promise.all([windows.adapter.start(), windows.projector.start()]);
-  const loadCpu = process.cpuUsage();
+  const cpuWindow = await startFlowCpu(flow);
   const started = performance.now();
   const poller = pollProbes(flow.db, probes);
   const sends: Promise<void>[] = [];
@@ -245,7 +234,7 @@ async function steadyRun(
     await sleep(20);
   }
   await poller.stop();
-  const load = process.cpuUsage(loadCpu);
+  cpuWindow.stopSampling();
   const events = requests * perRequest;
   const latencies = [...probes.values()]
     .filter((probe) => probe.dueAt - started >= WARM_UP_MS)
@@ -258,11 +247,7 @@ async function steadyRun(
     p95Ms: percentile(latencies, 95),
     p99Ms: percentile(latencies, 99),
     maxMs: Math.max(...latencies),
-    cpu: {
-      adapter: await windows.adapter.stop(events),
-      projector: await windows.projector.stop(events),
-      loadGeneratorUs: (load.user + load.system) / events,
-    },
+    cpu: await cpuWindow.stop(events),
   };
 }
 
@@ -360,24 +345,37 @@ export function adapterProfile(flow: Pick<Flow, 'profileDir'>): ProfileShare[] |
   return flow.profileDir ? summarizeProfile(readProfileFrom(flow.profileDir), 20) : undefined;
 }
 
-function cpuWindows(flow: Flow) {
+/** CPU of every process of the flow from now on (backends sampled as the pool changes). */
+async function startFlowCpu(flow: Flow) {
+  const adapter = new CpuWindow({
+    consumerPid: flow.adapter.pid,
+    postgresBackends: () => Promise.resolve([]),
+    brokerPids: [],
+  });
+  const projector = new CpuWindow({
+    consumerPid: flow.projector.pid,
+    postgresBackends: postgresBackendsOf(flow.db, 'inventory-projector', flow.startedAt),
+    brokerPids: flow.brokerPids,
+  });
+  await Promise.all([adapter.start(), projector.start()]);
+  const loadCpu = process.cpuUsage();
+  const sampler = setInterval(() => {
+    void projector.sample();
+  }, 200);
   return {
-    adapter: new CpuWindow({
-      consumerPid: flow.adapter.pid,
-      postgresBackends: () => Promise.resolve([]),
-      brokerPids: [],
-    }),
-    projector: new CpuWindow({
-      consumerPid: flow.projector.pid,
-      postgresBackends: postgresBackendsOf(flow.db, 'inventory-projector', flow.startedAt),
-      brokerPids: flow.brokerPids,
-    }),
+    stopSampling(): void {
+      clearInterval(sampler);
+    },
+    async stop(events: number): Promise<FlowCpu> {
+      clearInterval(sampler);
+      const load = process.cpuUsage(loadCpu);
+      return {
+        adapter: await adapter.stop(events),
+        projector: await projector.stop(events),
+        loadGeneratorUs: (load.user + load.system) / events,
+      };
+    },
   };
-}
-
-async function handled(flow: Flow): Promise<number> {
-  const outcomes = await readOutcomes(flow.projector, flow);
-  return Object.values(outcomes).reduce((sum, n) => sum + n, 0);
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {

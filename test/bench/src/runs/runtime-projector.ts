@@ -156,8 +156,7 @@ async function timeApplication(
   const markWhen = (reached: (count: number) => boolean) => async (): Promise<Mark | undefined> => {
     assertRunning(projector);
     if (counting) await cpu.sample();
-    const outcomes = await readOutcomes(projector, options);
-    const count = Object.values(outcomes).reduce((sum, n) => sum + n, 0);
+    const count = await handledEvents(projector, options);
     return reached(count) ? { count, at: performance.now() } : undefined;
   };
   const waitOptions = { timeoutMs: options.timeoutMs, intervalMs: POLL_MS };
@@ -176,6 +175,15 @@ async function timeApplication(
   );
   const cpuSeconds = (await readCpuSeconds(projector.pid)) - cpuAtStart;
   return { start, end, cpuSeconds, cpuPerEvent: await cpu.stop(end.count - start.count) };
+}
+
+/** Events the projector handled so far, whatever their outcome. */
+export async function handledEvents(
+  projector: RunningService,
+  options: Pick<RuntimeRunOptions, 'group' | 'topic'>,
+): Promise<number> {
+  const outcomes = await readOutcomes(projector, options);
+  return Object.values(outcomes).reduce((sum, n) => sum + n, 0);
 }
 
 /** The projector's `ferry_consumer_events_total` of its group and topic, by outcome. */
